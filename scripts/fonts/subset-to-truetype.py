@@ -3,7 +3,11 @@ TrueType (glyf) outlines. Chromium embeds CFF outlines as Type 3 fonts whose
 text layer is wrong, so every font reaches the browser through this script.
 
 usage: subset-to-truetype.py FONT FACE_INDEX CHARS_FILE OUT.ttf
+
+Prints, as JSON, the characters of CHARS_FILE that the face does not cover,
+so the caller can send them to the slot's next font.
 """
+import json
 import sys
 
 from fontTools import subset
@@ -52,6 +56,9 @@ def main() -> None:
     with open(chars_file, encoding="utf-8") as f:
         text = f.read()
     font = TTFont(path, fontNumber=face_index, lazy=True)
+    cmap = font.getBestCmap()
+    wanted = sorted({ord(c) for c in text if not c.isspace()})
+    missing = [chr(u) for u in wanted if u not in cmap]
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
@@ -60,11 +67,12 @@ def main() -> None:
     options.hinting = False
     options.desubroutinize = True
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes={ord(c) for c in text})
+    subsetter.populate(unicodes=[u for u in wanted if u in cmap])
     subsetter.subset(font)
     if "CFF " in font:
         cff_to_glyf(font)
     font.save(out)
+    json.dump({"missing": "".join(missing)}, sys.stdout, ensure_ascii=False)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,35 @@
+/**
+ * `gongwen COMMAND …`: one module per command in ./commands, each exporting
+ * `run(args): Promise<number>` (the exit code). Errors that reach here are
+ * bugs or environment failures: they are printed as one line, not a trace.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
+  build: { summary: 'build FILE.md|DIR [--out DIR]   PDF, EPUB and HTML of each document', load: () => import('./commands/build.ts') },
+  import: { summary: 'import RAW [-o OUT.md] [--report]   raw text or web page to cleaned Markdown', load: () => import('./commands/import.ts') },
+  check: { summary: 'check FILE.pdf [--json]   measure a PDF against GB/T 9704', load: () => import('./commands/check.ts') },
+};
+
+function usage(): string {
+  return ['usage: gongwen COMMAND ...', '', ...Object.values(COMMANDS).map((c) => `  gongwen ${c.summary}`)].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`gongwen: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await command.load()).run(args);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`gongwen ${name}: ${message}`);
+    if (process.env.GONGWEN_DEBUG && error instanceof Error) console.error(error.stack);
+    return 1;
+  }
+}
