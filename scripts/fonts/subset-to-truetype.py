@@ -1,11 +1,11 @@
-"""Subset one face of a font file to the given characters and write it with
+"""Subset font faces to the characters a document uses and write them with
 TrueType (glyf) outlines. Chromium embeds CFF outlines as Type 3 fonts whose
 text layer is wrong, so every font reaches the browser through this script.
 
-usage: subset-to-truetype.py FONT FACE_INDEX CHARS_FILE OUT.ttf
-
-Prints, as JSON, the characters of CHARS_FILE that the face does not cover,
-so the caller can send them to the slot's next font.
+Reads a JSON list of jobs on stdin, each {"font", "face", "chars", "out"},
+and prints a JSON list of results, each {"missing", "name"}: the characters
+the face does not cover (the caller sends them to the slot's next font) and
+the face's PostScript name.
 """
 import json
 import sys
@@ -51,13 +51,11 @@ def cff_to_glyf(font: TTFont) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def main() -> None:
-    path, face_index, chars_file, out = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-    with open(chars_file, encoding="utf-8") as f:
-        text = f.read()
+def subset_job(path: str, face_index: int, text: str, out: str) -> dict:
     font = TTFont(path, fontNumber=face_index, lazy=True)
+    name = font["name"].getDebugName(6) or font["name"].getDebugName(4) or ""
     cmap = font.getBestCmap()
-    wanted = sorted({ord(c) for c in text if not c.isspace()})
+    wanted = sorted({ord(c) for c in text if c not in "\n\r\t"})
     missing = [chr(u) for u in wanted if u not in cmap]
     options = subset.Options()
     options.layout_features = ["*"]
@@ -72,7 +70,13 @@ def main() -> None:
     if "CFF " in font:
         cff_to_glyf(font)
     font.save(out)
-    json.dump({"missing": "".join(missing)}, sys.stdout, ensure_ascii=False)
+    return {"missing": "".join(missing), "name": name}
+
+
+def main() -> None:
+    jobs = json.load(sys.stdin)
+    results = [subset_job(j["font"], int(j["face"]), j["chars"], j["out"]) for j in jobs]
+    json.dump(results, sys.stdout, ensure_ascii=False)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,81 @@
+/**
+ * Finds the font files that fill a slot: the user's copy of the official face
+ * (in a fonts folder or installed on the system), else the free stand-ins.
+ * fontconfig (fc-list, fc-scan) answers which file holds which family and at
+ * which index of a collection.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FaceRef, Slot } from './slots.ts';
+
+export interface FontFile {
+  file: string;
+  /** Index of the face in a .ttc collection. */
+  face: number;
+  families: string[];
+  style: string;
+}
+
+const FORMAT = '%{file}\\t%{index}\\t%{family}\\t%{style}\\n';
+
+function parseFcOutput(output: string): FontFile[] {
+  return output
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [file, index, family = '', style = ''] = line.split('\t');
+      return { file, face: Number(index) || 0, families: family.split(','), style };
+    });
+}
+
+function fontconfig(command: 'fc-list' | 'fc-scan', args: string[]): FontFile[] {
+  try {
+    return parseFcOutput(execFileSync(command, [...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  } catch {
+    throw new Error(`fontconfig's ${command} is not available: install fontconfig (Debian: apt-get install fontconfig)`);
+  }
+}
+
+const FONT_FILE = /\.(ttf|otf|ttc|otc)$/i;
+
+function listFontFiles(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => FONT_FILE.test(name))
+    .map((name) => join(dir, name));
+}
+
+/** Every face fontconfig knows, plus the faces in the user's font folders (searched first). */
+export function fontCatalogue(userFontDirs: string[]): FontFile[] {
+  const userFiles = userFontDirs.flatMap(listFontFiles);
+  const user = userFiles.length ? fontconfig('fc-scan', ['--format', FORMAT, ...userFiles]) : [];
+  return [...user, ...fontconfig('fc-list', ['--format', FORMAT])];
+}
+
+function matchesFamily(font: FontFile, family: string, style?: string): boolean {
+  const sameFamily = font.families.some((name) => name.trim().toLowerCase() === family.toLowerCase());
+  return sameFamily && (!style || font.style.split(',').some((s) => s.trim().toLowerCase() === style.toLowerCase()));
+}
+
+function findFace(catalogue: FontFile[], ref: FaceRef): FontFile | undefined {
+  if ('file' in ref) {
+    return existsSync(ref.file) ? { file: ref.file, face: ref.face ?? 0, families: [], style: '' } : undefined;
+  }
+  // A regular face before bold and italic ones of the same family.
+  const candidates = catalogue.filter((font) => matchesFamily(font, ref.family, ref.style));
+  return candidates.find((font) => /regular|book|normal/i.test(font.style)) ?? candidates[0];
+}
+
+export interface ResolvedSlot {
+  /** Faces that exist, best first: the official face if the user has it, then the stand-ins. */
+  faces: FontFile[];
+  /** True when the first face is the official one. */
+  official: boolean;
+}
+
+export function resolveSlot(slot: Slot, catalogue: FontFile[]): ResolvedSlot {
+  const official = slot.official.map((family) => findFace(catalogue, { family })).find(Boolean);
+  const standIns = slot.standIns.map((ref) => findFace(catalogue, ref)).filter((f): f is FontFile => Boolean(f));
+  return { faces: official ? [official, ...standIns] : standIns, official: Boolean(official) };
+}
