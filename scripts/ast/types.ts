@@ -70,7 +70,7 @@ declare module 'mdast' {
 
 /** A parsed document: front matter plus the marked-up tree. */
 export interface GongwenDocument {
-  meta: FrontMatter;
+  meta: FrontMatter & { lang: string };
   tree: Root;
 }
 

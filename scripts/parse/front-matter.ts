@@ -1,0 +1,71 @@
+/**
+ * remark plugin: reads the YAML front matter into `file.data.meta`, checks
+ * its fields, and removes the node from the tree. Bad YAML or a field of the
+ * wrong type fails the file with the position of the offending line.
+ */
+import type { Root, Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+import { parseDocument as parseYaml } from 'yaml';
+import type { FrontMatter } from '../ast/types.ts';
+
+declare module 'vfile' {
+  interface DataMap {
+    meta: FrontMatter & { lang: string };
+  }
+}
+
+const STRING_FIELDS = [
+  'title', 'occasion', 'speaker', 'date', 'publisher', 'published', 'author',
+  'documentNumber', 'source', 'template', 'lang', 'description',
+] as const satisfies ReadonlyArray<keyof FrontMatter>;
+const ISO_DATE_FIELDS = ['date', 'published'] as const;
+const KNOWN = new Set<string>([...STRING_FIELDS, 'keywords']);
+
+function lineOf(yamlNode: Yaml, offsetInYaml: number): { line: number; column: number } {
+  const before = yamlNode.value.slice(0, offsetInYaml).split('\n');
+  // The node's value starts on the line after the opening "---".
+  return { line: (yamlNode.position?.start.line ?? 1) + before.length, column: before[before.length - 1].length + 1 };
+}
+
+export function readFrontMatter(tree: Root, file: VFile): FrontMatter & { lang: string } {
+  const index = tree.children.findIndex((node) => node.type === 'yaml');
+  const node = index >= 0 ? (tree.children[index] as Yaml) : undefined;
+  const fields: Record<string, unknown> = {};
+  if (node) {
+    const parsed = parseYaml(node.value);
+    const error = parsed.errors[0];
+    if (error) {
+      file.fail(`Front matter is not valid YAML: ${error.message.split('\n')[0]}`, { place: lineOf(node, error.pos[0]), ruleId: 'front-matter', source: 'parse' });
+    }
+    const value = parsed.toJS();
+    if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+      file.fail('Front matter must be a mapping of field: value', { place: node.position, ruleId: 'front-matter', source: 'parse' });
+    }
+    Object.assign(fields, value ?? {});
+    tree.children.splice(index, 1);
+  }
+  const place = node?.position;
+  for (const key of Object.keys(fields)) {
+    if (!KNOWN.has(key)) file.message(`Unknown front matter field \`${key}\`: ignored`, { place, ruleId: 'front-matter', source: 'parse' });
+  }
+  for (const key of STRING_FIELDS) {
+    const value = fields[key];
+    if (value instanceof Date) fields[key] = value.toISOString().slice(0, 10);
+    else if (typeof value === 'number') fields[key] = String(value);
+    else if (value !== undefined && typeof value !== 'string') {
+      file.fail(`Front matter field \`${key}\` must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`, { place, ruleId: 'front-matter', source: 'parse' });
+    }
+  }
+  for (const key of ISO_DATE_FIELDS) {
+    const value = fields[key];
+    if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      file.fail(`Front matter field \`${key}\` must be a date as yyyy-mm-dd, not \`${value}\``, { place, ruleId: 'front-matter', source: 'parse' });
+    }
+  }
+  const keywords = fields.keywords;
+  if (keywords !== undefined && !(Array.isArray(keywords) && keywords.every((k) => typeof k === 'string'))) {
+    file.fail('Front matter field `keywords` must be a list of words', { place, ruleId: 'front-matter', source: 'parse' });
+  }
+  const meta = fields as unknown as FrontMatter;
+  return { ...meta, lang: meta.lang ?? 'zh-CN' };
+}

@@ -1,0 +1,42 @@
+/**
+ * PDF writer: prints a document's HTML page with headless Chromium. The page
+ * may load only its own files (the HTML and the subset fonts next to it) and
+ * runs no script; anything else it asks for is blocked and reported.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer';
+
+export interface PrintResult {
+  pdf: Uint8Array;
+  /** URLs the page asked for and did not get. */
+  blocked: string[];
+}
+
+/** Prints the HTML file at `htmlPath`; `allowedDirs` are the folders whose files it may load. */
+export async function printPdf(browser: Browser, htmlPath: string, allowedDirs: string[]): Promise<PrintResult> {
+  const page = await browser.newPage();
+  const blocked: string[] = [];
+  const allowed = allowedDirs.map((dir) => pathToFileURL(dir).href.replace(/\/?$/, '/'));
+  const pageUrl = pathToFileURL(htmlPath).href;
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url === pageUrl || url.startsWith('data:') || allowed.some((prefix) => url.startsWith(prefix))) {
+        void request.continue();
+      } else {
+        blocked.push(url);
+        void request.abort('blockedbyclient');
+      }
+    });
+    await page.goto(pageUrl, { waitUntil: 'load', timeout: 60_000 });
+    // Load every declared face, not only those the DOM uses: page numbers live in @page margin
+    // boxes, and a face first asked for while printing would print as blank (font-display: block).
+    await page.evaluate('Promise.all([...document.fonts].map((face) => face.load())).then(() => document.fonts.ready)');
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 });
+    return { pdf, blocked };
+  } finally {
+    await page.close();
+  }
+}
