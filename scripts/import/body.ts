@@ -1,0 +1,158 @@
+/**
+ * The body: blocks (headings and paragraphs) from the remaining lines.
+ *
+ * - Part headings (un-numbered, short, no punctuation) → depth 2; 一、 and
+ *   第X章 standing alone → 3; （一） and 第X节 standing alone → 4. Numbered
+ *   lines that carry text stay paragraphs.
+ * - Text inside a quotation running over several paragraphs (amended
+ *   provisions) is never a heading.
+ * - Closing lines (附件说明, 署名, 成文日期, 附注, 抄送 / 印发) stay paragraphs;
+ *   a short name after the last paragraph without a date is a site footer.
+ * - After an attachment marker line (附件 / 附件1) everything is the
+ *   attachment's: paragraphs only, so its 一、 never count as main sections.
+ * - A line broken in mid-sentence is joined to the next.
+ * - Runs of short cell-like lines are a flattened table: kept, with a warning.
+ */
+import { isDateLine, isoDate, length, SENTENCE_PUNCTUATION } from './chinese.ts';
+import type { Ledger, SourceLine } from './ledger.ts';
+import type { Meta } from './noise.ts';
+
+export interface Block {
+  kind: 'heading' | 'paragraph';
+  /** Heading depth: 2 part, 3 一、 / 第X章, 4 （一） / 第X节. */
+  depth?: 2 | 3 | 4;
+  lines: SourceLine[];
+}
+
+const ANNEX_MARKER = /^附\s*件\s*(?:\d+|[一二三四五六七八九十]+)?\s*[:：]?$/;
+const ATTACHMENT_NOTE = /^附\s*件\s*\d*\s*[:：]/;
+const NOTE = /^[（(](?:此件|此页|本文|本件|此文|本页|注)[^（）()]*[）)]$/;
+const COPY_LINE = /^(?:抄送|抄报|印发|分送|发送)[:：]|印发$/;
+const LEVEL1 = /^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百零〇\d]+[章编](?:\s|$))/;
+const LEVEL2 = /^(?:[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百零〇\d]+节(?:\s|$))/;
+const ITEM = /^(?:\d+[.．、]|[（(]\d+[）)]|[一二三四五六七八九十]+是|第[一二三四五六七八九十百零〇\d]+条)/;
+/** A line that ends in the middle of a sentence. */
+const CONTINUES = /[，、（《“\p{Script=Han}\p{L}\d]$/u;
+
+function isShortPhrase(text: string): boolean {
+  return length(text) <= 24 && !SENTENCE_PUNCTUATION.test(text) && !/[。]/.test(text);
+}
+
+/** A numbered heading carries nothing after its heading sentence. */
+function standsAlone(text: string): boolean {
+  return length(text) <= 60 && !/[。！？；][^”’）]/.test(text);
+}
+
+function headingDepth(line: SourceLine): 3 | 4 | undefined {
+  if (!standsAlone(line.text)) return undefined;
+  if (LEVEL1.test(line.text)) return 3;
+  if (LEVEL2.test(line.text)) return 4;
+  return undefined;
+}
+
+/** Index of the attachment marker line (附件 / 附件1 alone), if the document has attachments. */
+function annexStart(lines: SourceLine[]): number {
+  const index = lines.findIndex((line, position) => position > 0 && ANNEX_MARKER.test(line.text));
+  return index < 0 ? lines.length : index;
+}
+
+/** Closing lines of the main text: from the 附件说明 or the 署名 on, to the end. */
+function closingLines(main: SourceLine[]): Set<SourceLine> {
+  const closing = new Set<SourceLine>();
+  main.forEach((line, index) => {
+    const text = line.text;
+    const beforeDate = main.slice(index + 1, index + 3).some((next) => isDateLine(next.text));
+    const signature = isShortPhrase(text) && length(text) <= 30 && beforeDate;
+    if (ATTACHMENT_NOTE.test(text) || NOTE.test(text) || COPY_LINE.test(text) || isDateLine(text) || signature) closing.add(line);
+  });
+  // The numbered continuation of a list of attachments ("附件：1.…" then "2.…").
+  main.forEach((line, index) => {
+    if (index > 0 && closing.has(main[index - 1]) && ATTACHMENT_NOTE.test(main[index - 1].text) && /^\d+[.．、]/.test(line.text)) closing.add(line);
+  });
+  return closing;
+}
+
+/** Short un-punctuated names after the last paragraph with no date after them: the site's name, not a 署名. */
+function dropTrailingFooter(main: SourceLine[], closing: Set<SourceLine>, ledger: Ledger, meta: Meta): SourceLine[] {
+  let end = main.length;
+  while (end > 1 && !closing.has(main[end - 1]) && (isShortPhrase(main[end - 1].text) || main[end - 1].text === meta.title)) {
+    const line = main[end - 1];
+    const reason = line.text === meta.title ? 'title repeated after the text' : 'site name after the text (not a 署名: no date follows)';
+    ledger.drop(line, line.text === meta.title ? 'import:repeated-title' : 'import:site-footer', reason);
+    end--;
+  }
+  return main.slice(0, end);
+}
+
+/** Runs of four or more short cell-like lines: a table flattened one cell per line. */
+function tableCells(lines: SourceLine[], ledger: Ledger): Set<SourceLine> {
+  const cells = new Set<SourceLine>();
+  const isCell = (line: SourceLine) => length(line.text) <= 24 && !/[。；]$/.test(line.text);
+  for (let start = 0; start < lines.length; ) {
+    let end = start;
+    while (end < lines.length && isCell(lines[end])) end++;
+    if (end - start >= 4) {
+      ledger.warn(lines[start], 'import:flattened-table', `${end - start} short lines look like a table flattened one cell per line; kept as paragraphs in order (tables are not supported yet)`);
+      for (const line of lines.slice(start, end)) cells.add(line);
+    }
+    start = Math.max(end, start + 1);
+  }
+  return cells;
+}
+
+function quoteBalance(text: string): number {
+  return (text.match(/“/g)?.length ?? 0) - (text.match(/”/g)?.length ?? 0);
+}
+
+export function readBody(lines: SourceLine[], ledger: Ledger, meta: Meta): Block[] {
+  const annex = annexStart(lines);
+  let main = lines.slice(0, annex);
+  const closing = closingLines(main);
+  main = dropTrailingFooter(main, closing, ledger, meta);
+  recordClosingMeta(main.filter((line) => closing.has(line)), meta);
+  const cells = tableCells(lines, ledger);
+  const blocks: Block[] = [];
+  let openQuotes = 0;
+  main.forEach((line, index) => {
+    const inQuote = openQuotes > 0;
+    openQuotes = Math.max(0, openQuotes + quoteBalance(line.text));
+    if (closing.has(line) || cells.has(line)) return blocks.push({ kind: 'paragraph', lines: [line] });
+    const depth = line.depth && line.depth >= 2 && line.depth <= 4 ? (line.depth as 2 | 3 | 4) : undefined;
+    const numbered = inQuote ? undefined : headingDepth(line);
+    if (depth ?? numbered) return blocks.push({ kind: 'heading', depth: depth ?? numbered, lines: [line] });
+    const next = main[index + 1];
+    if (!inQuote && isPartHeading(line, blocks.at(-1), next)) return blocks.push({ kind: 'heading', depth: 2, lines: [line] });
+    const previous = blocks.at(-1);
+    if (previous && continuesInto(previous, line, cells, closing)) {
+      ledger.rewrite(line, 'import:join-line', 'Joined a line broken in mid-sentence to the line before');
+      previous.lines.push(line);
+      return;
+    }
+    blocks.push({ kind: 'paragraph', lines: [line] });
+  });
+  for (const line of lines.slice(annex)) blocks.push({ kind: 'paragraph', lines: [line] });
+  return blocks;
+}
+
+function isPartHeading(line: SourceLine, previous: Block | undefined, next: SourceLine | undefined): boolean {
+  if (!next || !isShortPhrase(line.text) || length(line.text) < 4 || isDateLine(line.text) || ITEM.test(line.text)) return false;
+  const before = previous?.kind === 'paragraph' ? previous.lines.at(-1)!.text : '';
+  return !/[，、]$/.test(before) && !isShortPhrase(next.text);
+}
+
+function continuesInto(previous: Block, line: SourceLine, cells: Set<SourceLine>, closing: Set<SourceLine>): boolean {
+  if (previous.kind !== 'paragraph') return false;
+  const last = previous.lines.at(-1)!;
+  if (cells.has(last) || closing.has(last)) return false;
+  if (ITEM.test(line.text) || headingDepth(line) || /^[“‘《（(]/.test(line.text)) return false;
+  return /[，、]$/.test(last.text) || (CONTINUES.test(last.text) && length(last.text) >= 20);
+}
+
+/** 成文日期 and 署名 also go to front matter (the text stays in the body). */
+function recordClosingMeta(closing: SourceLine[], meta: Meta): void {
+  const dateIndex = closing.findLastIndex((line) => isDateLine(line.text));
+  if (dateIndex < 0) return;
+  meta.date ??= isoDate(closing[dateIndex].text);
+  const signature = closing[dateIndex - 1];
+  if (signature && isShortPhrase(signature.text) && !isDateLine(signature.text)) meta.author ??= signature.text;
+}

@@ -1,0 +1,54 @@
+/** Small facts about Chinese text the import rules share. */
+
+export const HAN = /\p{Script=Han}/u;
+
+/** Punctuation that ends a sentence or a clause in running text. */
+export const SENTENCE_PUNCTUATION = /[。！？；：，、!?;:,]/;
+
+/** Chinese numerals of dates (二〇〇四年一月十六日) and of headings (二十七、). */
+const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 十六 → 16, 二十七 → 27, 二〇〇四 → 2004 (digit by digit when there is no 十/百). */
+export function chineseNumber(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^[〇零一二三四五六七八九十百]+$/.test(text)) return undefined;
+  if (!/[十百]/.test(text)) return Number([...text].map((char) => DIGITS[char]).join(''));
+  let total = 0;
+  let current = 0;
+  for (const char of text) {
+    if (char === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (char === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else current = DIGITS[char];
+  }
+  return total + current;
+}
+
+const NUMERAL = '[\\d〇零一二三四五六七八九十]';
+/** A date written 2024年1月30日, 二〇〇四年一月十六日, 2024-02-06, 2024/2/6 or 2024.02.06. */
+export const DATE_SOURCE = `(?:${NUMERAL}{4}年${NUMERAL}{1,3}月${NUMERAL}{1,3}日|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(?!\\d))`;
+const DATE_PARTS = new RegExp(`(${NUMERAL}{4})[年\\-/.](${NUMERAL}{1,3})[月\\-/.](${NUMERAL}{1,3})`, 'u');
+
+/** The first date in the text as ISO yyyy-mm-dd. */
+export function isoDate(text: string): string | undefined {
+  const match = new RegExp(DATE_SOURCE, 'u').exec(text);
+  if (!match) return undefined;
+  const parts = DATE_PARTS.exec(match[0]);
+  if (!parts) return undefined;
+  const [year, month, day] = parts.slice(1).map(chineseNumber);
+  if (!year || !month || !day || month > 12 || day > 31) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A line that is only a date, optionally in parentheses: 成文日期 or a report's date line. */
+export function isDateLine(text: string): boolean {
+  return new RegExp(`^[（(]?${DATE_SOURCE}[）)]?$`, 'u').test(text.replace(/\s/g, ''));
+}
+
+/** Visible length in characters (code points). */
+export function length(text: string): number {
+  return [...text].length;
+}

@@ -1,0 +1,117 @@
+/**
+ * The head of a document, before its body: title (split titles joined, a
+ * page headline above it dropped), occasion line, date line, adoption lines
+ * of a 司法解释, 发文字号 and speaker. All of it moves to front matter; the
+ * body starts at the salutation / 主送机关 or the first line that is none of
+ * these.
+ */
+import { DATE_SOURCE, isDateLine, isoDate, length, SENTENCE_PUNCTUATION } from './chinese.ts';
+import type { Ledger, SourceLine } from './ledger.ts';
+import type { Meta } from './noise.ts';
+
+const DASH_START = /^(?:——|――|—|--|－－|─|―)+\s*/;
+const OCCASION_END = /(?:上|时|上的(?:讲话|报告|致辞|发言|主旨演讲|工作报告|说明)|[）)])$/;
+const OCCASION_BODY = new RegExp(`^(?:${DATE_SOURCE})?在.{2,60}(?:会议|大会|典礼|仪式|论坛|座谈会|开幕式|闭幕式|会|上)`, 'u');
+const ADOPTION = new RegExp(`^[（(]?${DATE_SOURCE}\\s*.{0,60}?(?:通过|施行|公布|发布|修正|修订|批准)[）)]?$`, 'u');
+const DOCUMENT_NUMBER = /^\p{Script=Han}{1,16}\s*[〔[［(（]\d{4}[〕\]］)）]\s*第?\d+\s*号$/u;
+const SALUTATION = /[:：]$/;
+const NUMBERED = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条编])/;
+const PERSON_NAME = /^\p{Script=Han}{2,4}$/u;
+/** Words that end a title, never a name. */
+const DOCUMENT_KIND = /(?:报告|讲话|通知|决定|意见|通报|公告|通告|决议|批复|函|纪要|办法|规定|条例|方案|规划|细则|致辞|发言|提案|议案|请示|命令|令)$/;
+
+export function isOccasion(text: string): boolean {
+  if (DASH_START.test(text)) return true;
+  const bare = text.replace(/^[（(]|[）)]$/g, '');
+  return OCCASION_BODY.test(bare) && OCCASION_END.test(text) && !SENTENCE_PUNCTUATION.test(bare);
+}
+
+function isTitleFragment(text: string): boolean {
+  return length(text) <= 50 && !/[。；！？:：]/.test(text) && !NUMBERED.test(text) && !isDateLine(text);
+}
+
+/** 温州市人大常委会主任 葛益平 → post and name; a name alone (习近平) is a speaker too. */
+function speakerOf(text: string): string | undefined {
+  if (SENTENCE_PUNCTUATION.test(text) || length(text) > 40) return undefined;
+  const parts = /^(.+?)[\s\u3000]+(\p{Script=Han}{2,4})$/u.exec(text);
+  if (parts && !/\s/.test(parts[1]) && !DOCUMENT_KIND.test(parts[2])) return `${parts[1]}\u3000${parts[2]}`;
+  if (PERSON_NAME.test(text) && !DOCUMENT_KIND.test(text)) return text;
+  return undefined;
+}
+
+/** ——…会议上, from any dash form, parentheses or none; a date becomes `date`. */
+function occasionText(text: string): string {
+  return `——${text.replace(DASH_START, '').replace(/^[（(](.*)[）)]$/, '$1')}`;
+}
+
+interface HeadResult {
+  /** Index of the first body line. */
+  bodyStart: number;
+}
+
+/** Read the head; move its lines to front matter. */
+export function readHead(lines: SourceLine[], ledger: Ledger, meta: Meta): HeadResult {
+  let index = readTitle(lines, ledger, meta);
+  const adoption: string[] = [];
+  for (; index < lines.length; index++) {
+    const line = lines[index];
+    const text = line.text;
+    if (isOccasion(text) && !meta.occasion) {
+      const continued = !OCCASION_END.test(text) && lines[index + 1] && OCCASION_END.test(lines[index + 1].text) && length(lines[index + 1].text) <= 30;
+      const joined = continued ? text + lines[index + 1].text : text;
+      meta.occasion = occasionText(joined);
+      meta.date ??= isoDate(joined);
+      ledger.move(line, 'import:occasion', `occasion line to front matter${meta.occasion !== joined ? ` as “${meta.occasion}”` : ''}`);
+      if (continued) ledger.move(lines[++index], 'import:occasion', 'second line of the occasion to front matter');
+    } else if (ADOPTION.test(text)) {
+      adoption.push(text);
+      meta.date ??= isoDate(text);
+      ledger.move(line, 'import:occasion', 'adoption line (…通过 / …施行) to front matter `occasion`');
+    } else if (isDateLine(text)) {
+      meta.date ??= isoDate(text);
+      ledger.move(line, 'import:date', `date line to front matter (date: ${isoDate(text)})`);
+    } else if (DOCUMENT_NUMBER.test(text.replace(/\s/g, ''))) {
+      meta.documentNumber ??= text.replace(/\s/g, '');
+      ledger.move(line, 'import:document-number', `发文字号 to front matter (documentNumber: ${meta.documentNumber})`);
+    } else if (!meta.speaker && speakerOf(text) && !SALUTATION.test(text)) {
+      meta.speaker = speakerOf(text);
+      ledger.move(line, 'import:speaker', `speaker line to front matter as “${meta.speaker}”`);
+    } else break;
+  }
+  if (adoption.length > 0) meta.occasion ??= adoption.join('\u3000');
+  return { bodyStart: index };
+}
+
+/**
+ * Title lines: short lines without sentence punctuation at the top. A `#`
+ * heading is a title by its marker. A page headline that contains the real
+ * title ("2026年某省政府工作报告" above "政府工作报告") is dropped.
+ */
+function readTitle(lines: SourceLine[], ledger: Ledger, meta: Meta): number {
+  let end = 0;
+  while (end < lines.length && end < 4) {
+    const line = lines[end];
+    if (line.depth === 1) {
+      end++;
+      break;
+    }
+    if (line.depth || !isTitleFragment(line.text) || isOccasion(line.text)) break;
+    if (end > 0 && speakerOf(line.text)) break;
+    if (DOCUMENT_NUMBER.test(line.text.replace(/\s/g, ''))) break;
+    end++;
+  }
+  const titleLines = lines.slice(0, end);
+  const headline = titleLines.findIndex((line, position) => {
+    const rest = titleLines.slice(position + 1).map((next) => next.text).join('');
+    return rest !== '' && line.text !== rest && line.text.includes(rest);
+  });
+  for (const line of titleLines.slice(0, Math.max(headline + 1, 0))) ledger.drop(line, 'import:page-headline', 'page headline above the title');
+  const kept = titleLines.slice(headline + 1);
+  if (kept.length > 0) {
+    const title = kept.map((line) => line.text).join('');
+    if (meta.title && meta.title !== title) ledger.warn(kept[0], 'import:title', `The title “${title}” differs from the page's 标题 “${meta.title}”; the document's own is used`);
+    meta.title = title;
+    for (const line of kept) ledger.move(line, 'import:title', `title line to front matter${kept.length > 1 ? ' (joined with the other title lines)' : ''}`);
+  }
+  return end;
+}

@@ -1,0 +1,94 @@
+/**
+ * Text → the input's non-blank lines, each with its raw position, then the
+ * character-level clean-up every line gets (invisible characters, broken
+ * HTML entities, Markdown escapes of a re-imported cleaned file).
+ */
+import type { Ledger, SourceLine } from './ledger.ts';
+
+/** Lines split on CRLF, LF or a lone CR; blank ones only mark a gap. */
+export function splitLines(text: string, firstLine = 1): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let gapBefore = false;
+  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    if (raw.trim() === '') {
+      gapBefore = true;
+      return;
+    }
+    const indent = raw.length - raw.trimStart().length;
+    lines.push({ text: raw.trim(), line: firstLine + index, column: indent + 1, gapBefore });
+    gapBefore = false;
+  });
+  return lines;
+}
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** Entities that survive a careless HTML → text conversion, with what they stand for. */
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', sp: ' ',
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
+  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…', middot: '·',
+};
+const ENTITY = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
+
+function decodeEntity(whole: string, name: string): string {
+  if (name[0] === '#') {
+    const code = name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  }
+  return ENTITIES[name.toLowerCase()] ?? whole;
+}
+
+/** Backslash escapes as remark-stringify writes them (only before ASCII punctuation). */
+const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
+const ATX_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?$/;
+const HTML_COMMENT = /^<!--.*-->$/;
+
+export interface CleanOptions {
+  /** The input is Markdown: `#` markers give depth, escapes are undone silently. */
+  markdown: boolean;
+}
+
+/**
+ * Character clean-up of each line, in place. Lines that were nothing but
+ * invisible characters or markup are dropped; the rest are returned.
+ */
+export function cleanCharacters(lines: SourceLine[], ledger: Ledger, options: CleanOptions): SourceLine[] {
+  return lines.filter((line) => {
+    if (HTML_COMMENT.test(line.text)) {
+      ledger.drop(line, 'import:markup', 'an HTML comment');
+      return false;
+    }
+    const heading = ATX_HEADING.exec(line.text);
+    if (heading) {
+      line.depth = heading[1].length;
+      line.text = heading[2];
+    }
+    if (options.markdown) line.text = line.text.replace(ENTITY, decodeEntity).replace(MARKDOWN_ESCAPE, '$1');
+    removeInvisible(line, ledger);
+    if (!options.markdown) decodeEntities(line, ledger);
+    line.text = line.text.replace(/\s+/g, (space) => (/[\u3000]/.test(space) ? space : ' ')).trim();
+    if (line.text === '') {
+      ledger.drop(line, 'import:invisible', 'a line of invisible characters or entities only');
+      return false;
+    }
+    return true;
+  });
+}
+
+function removeInvisible(line: SourceLine, ledger: Ledger): void {
+  const first = line.text.search(ZERO_WIDTH);
+  if (first < 0) return;
+  line.text = line.text.replace(ZERO_WIDTH, '');
+  if (line.text.trim() !== '') ledger.rewrite(line, 'import:zero-width', 'Removed zero-width characters', line.column + first);
+}
+
+function decodeEntities(line: SourceLine, ledger: Ledger): void {
+  const first = line.text.search(ENTITY);
+  if (first < 0) return;
+  const before = line.text;
+  line.text = line.text.replace(ENTITY, decodeEntity);
+  if (line.text !== before && line.text.trim() !== '') {
+    ledger.rewrite(line, 'import:entity', `Decoded HTML entities left in the text (${before.match(ENTITY)?.join(' ')})`, line.column + first);
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * GB/T 15834 punctuation, only where the text is Chinese: a half-width
+ * , : ; ! ? ( ) touching Chinese text becomes its full-width form, while
+ * numbers (1,000 · 09:45), Latin text, URLs and dates stay as they are.
+ * Empty brackets (【】 left by a removed link) are removed.
+ */
+import type { Ledger, SourceLine } from './ledger.ts';
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
+
+/** Han, CJK punctuation and full-width forms, Chinese quotes and dashes. */
+const CHINESE = /[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E“”‘’《》〈〉…—·]/u;
+const HAN = /\p{Script=Han}/u;
+/** Spans that are never Chinese text, whatever surrounds them. */
+const PROTECTED = /(?:https?|ftp):\/\/[!-~]+|www\.[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+function protectedRanges(text: string): Array<[number, number]> {
+  return [...text.matchAll(PROTECTED)].map((match) => [match.index, match.index + match[0].length]);
+}
+
+function isProtected(ranges: Array<[number, number]>, index: number): boolean {
+  return ranges.some(([start, end]) => index >= start && index < end);
+}
+
+/** The nearest character before / after index that is not an ASCII space. */
+function neighbour(chars: string[], index: number, step: -1 | 1): string {
+  for (let at = index + step; at >= 0 && at < chars.length; at += step) if (chars[at] !== ' ') return chars[at];
+  return '';
+}
+
+function inChineseContext(chars: string[], index: number): boolean {
+  return CHINESE.test(neighbour(chars, index, -1)) || CHINESE.test(neighbour(chars, index, 1));
+}
+
+/** Index pairs of matching brackets, half- or full-width, on one line. */
+function bracketPairs(chars: string[]): Array<[number, number]> {
+  const open: number[] = [];
+  const pairs: Array<[number, number]> = [];
+  chars.forEach((char, index) => {
+    if (char === '(' || char === '（') open.push(index);
+    else if ((char === ')' || char === '）') && open.length > 0) pairs.push([open.pop()!, index]);
+  });
+  return pairs;
+}
+
+export interface PunctuationResult {
+  text: string;
+  /** 0-based index of the first change, or -1. */
+  firstChange: number;
+  /** The marks that were converted, e.g. ", ( )". */
+  changed: string;
+}
+
+/** Full-width punctuation where the text is Chinese; spaces around a converted mark go with it. */
+export function normalisePunctuation(text: string): PunctuationResult {
+  const chars = [...text];
+  const ranges = protectedRanges(text);
+  // Ranges are in UTF-16 units; map code-point indexes to them.
+  const offsets: number[] = [];
+  chars.reduce((offset, char) => (offsets.push(offset), offset + char.length), 0);
+  const converted = new Set<number>();
+  for (const [openIndex, closeIndex] of bracketPairs(chars)) {
+    if (chars[openIndex] === '（' && chars[closeIndex] === '）') continue;
+    if (isProtected(ranges, offsets[openIndex]) || isProtected(ranges, offsets[closeIndex])) continue;
+    const inside = chars.slice(openIndex + 1, closeIndex).join('');
+    const chinese = HAN.test(inside) || CHINESE.test(neighbour(chars, openIndex, -1)) || CHINESE.test(neighbour(chars, closeIndex, 1));
+    if (!chinese) continue;
+    for (const index of [openIndex, closeIndex]) if (chars[index] in FULL_WIDTH) converted.add(index);
+  }
+  chars.forEach((char, index) => {
+    if (!/[,:;!?]/.test(char) || isProtected(ranges, offsets[index])) return;
+    // A colon or comma between digits is a time, a ratio or a thousands separator.
+    if (/\d/.test(chars[index - 1] ?? '') && /\d/.test(chars[index + 1] ?? '')) return;
+    if (inChineseContext(chars, index)) converted.add(index);
+  });
+  if (converted.size === 0) return { text, firstChange: -1, changed: '' };
+  const changed = [...new Set([...converted].map((index) => chars[index]))].join(' ');
+  const drop = new Set<number>();
+  for (const index of converted) {
+    chars[index] = FULL_WIDTH[chars[index]];
+    for (let at = index - 1; chars[at] === ' ' && chars[index] !== '（'; at--) drop.add(at);
+    for (let at = index + 1; chars[at] === ' ' && chars[index] !== '）'; at++) drop.add(at);
+  }
+  const firstChange = Math.min(...converted, ...drop);
+  return { text: chars.filter((_, index) => !drop.has(index)).join(''), firstChange, changed };
+}
+
+const EMPTY_BRACKETS = /【\s*】|\[\s*\]|（\s*）|\(\s*\)|〔\s*〕/g;
+/** Two horizontal bars (U+2015) used for the dash of GB/T 15834 (two U+2014). */
+const HORIZONTAL_BARS = /\u2015\u2015/g;
+
+/** Apply the punctuation rules to each line, reporting every line changed. */
+export function normaliseLinesPunctuation(lines: SourceLine[], ledger: Ledger): void {
+  for (const line of lines) {
+    const empty = line.text.search(EMPTY_BRACKETS);
+    if (empty >= 0) {
+      line.text = line.text.replace(EMPTY_BRACKETS, '');
+      ledger.rewrite(line, 'import:empty-bracket', 'Removed empty brackets (a link or mark the copy lost)', line.column + empty);
+    }
+    const bars = line.text.search(HORIZONTAL_BARS);
+    if (bars >= 0) {
+      line.text = line.text.replace(HORIZONTAL_BARS, '——');
+      ledger.rewrite(line, 'import:dash', 'Rewrote the dash ―― (U+2015) as —— (U+2014)', line.column + bars);
+    }
+    const result = normalisePunctuation(line.text);
+    if (result.firstChange >= 0) {
+      line.text = result.text;
+      ledger.rewrite(line, 'import:punctuation', `Rewrote half-width punctuation in Chinese text as full-width (GB/T 15834): ${result.changed}`, line.column + result.firstChange);
+    }
+  }
+}
