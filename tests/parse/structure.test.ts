@@ -1,0 +1,123 @@
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../scripts/parse/index.ts';
+
+function parse(markdown: string) {
+  const file = new VFile({ path: 'doc.md', value: markdown });
+  return { ...parseDocument(file), file };
+}
+
+const roles = (tree: Root) => tree.children.map((n: RootContent) => [n.data?.role, toString(n)]);
+
+describe('front matter', () => {
+  it('puts the title block from the front matter at the top', () => {
+    const { tree, meta } = parse('---\ntitle: 工作报告\noccasion: ——2024年1月30日在会议上\nspeaker: 主任　张三\ndate: 2024-01-30\n---\n\n各位代表：\n\n正文。\n');
+    expect(meta).toMatchObject({ title: '工作报告', date: '2024-01-30', lang: 'zh-CN' });
+    expect(roles(tree).slice(0, 4)).toEqual([
+      ['title', '工作报告'],
+      ['occasion', '——2024年1月30日在会议上'],
+      ['speaker', '主任　张三'],
+      ['salutation', '各位代表：'],
+    ]);
+  });
+
+  it('takes a leading # heading as the title when the front matter has none', () => {
+    const { meta, tree } = parse('# 关于某事的通知\n\n各单位：\n\n正文。\n');
+    expect(meta.title).toBe('关于某事的通知');
+    expect(roles(tree)[0]).toEqual(['title', '关于某事的通知']);
+  });
+
+  it.each([
+    ['---\ntitle: [unclosed\n---\n\n正文。\n', /not valid YAML/, 2],
+    ['---\ntitle: 报告\ndate: 30/01/2024\n---\n\n正文。\n', /`date` must be a date as yyyy-mm-dd/, 1],
+    ['---\ntitle:\n  - a\n  - b\n---\n\n正文。\n', /`title` must be text, not a list/, 1],
+    ['---\nauthor: 某机关\n---\n\n正文。\n', /no title/, 1],
+    ['---\ntitle: 报告\n---\n', /no text after its front matter/, 3],
+    ['---\n- just\n- a list\n---\n\n正文。\n', /must be a mapping/, 1],
+  ])('rejects bad front matter with a located message: %j', (markdown, reason, line) => {
+    let error: unknown;
+    try {
+      parse(markdown);
+    } catch (e) {
+      error = e;
+    }
+    expect(String((error as Error).message)).toMatch(reason);
+    expect((error as { line?: number }).line).toBe(line);
+  });
+
+  it('reports unknown fields and keeps going', () => {
+    const { file } = parse('---\ntitle: 报告\ncolour: red\n---\n\n正文。\n');
+    expect(file.messages.map((m) => m.reason)).toEqual(['Unknown front matter field `colour`: ignored']);
+  });
+});
+
+describe('roles', () => {
+  const body = `---
+title: 报告
+---
+
+各位代表：
+
+开头。
+
+## 过去一年的主要工作
+
+### 一、强化政治引领
+
+#### （一）加强理论武装
+
+1\\. 第一项，内容。
+
+（1）细目，内容。
+
+切实加强理论武装。严格落实“第一议题”制度，开展专题学习22次。
+
+一是始终旗帜鲜明讲政治，坚定把牢正确的政治方向。二是紧扣任务。
+
+在看到成绩的同时，我们也清醒地认识到存在的短板和不足。
+
+附件：某某办法
+
+某某机关
+
+2024年1月16日
+
+（此件公开发布）
+`;
+
+  it('gives headings the level of their numbering and unnumbered ones the part role', () => {
+    const { tree } = parse(body);
+    const byText = new Map(roles(tree).map(([role, text]) => [text, role]));
+    expect(byText.get('过去一年的主要工作')).toBe('part');
+    expect(byText.get('一、强化政治引领')).toBe('level1');
+    expect(byText.get('（一）加强理论武装')).toBe('level2');
+    expect(byText.get('各位代表：')).toBe('salutation');
+    expect(byText.get('附件：某某办法')).toBe('attachment-note');
+    expect(byText.get('某某机关')).toBe('signature');
+    expect(byText.get('2024年1月16日')).toBe('date');
+    expect(byText.get('（此件公开发布）')).toBe('note');
+  });
+
+  it('marks a short lead sentence and leaves 一是… run-in text alone', () => {
+    const { tree } = parse(body);
+    const leads = tree.children.flatMap((n) => ('children' in n ? n.children : [])).filter((n) => n.data?.role === 'lead');
+    expect(leads.map((n) => toString(n))).toEqual(['切实加强理论武装。']);
+  });
+
+  it('recognises 成文日期 in Chinese numerals', () => {
+    const { tree } = parse('---\ntitle: 通报\n---\n\n各省人民政府：\n\n正文。\n\n国务院办公厅\n\n二〇〇四年一月十六日\n');
+    expect(roles(tree).slice(-2)).toEqual([
+      ['signature', '国务院办公厅'],
+      ['date', '二〇〇四年一月十六日'],
+    ]);
+  });
+
+  it('shows raw HTML as text, with a message, never as markup', () => {
+    const { tree, file } = parse('---\ntitle: 报告\n---\n\n<script>alert(1)</script>\n\n正文<img src=x onerror=alert(1)>。\n');
+    expect(toString(tree)).toContain('<script>alert(1)</script>');
+    expect(tree.children.some((n) => n.type === 'html')).toBe(false);
+    expect(file.messages.filter((m) => m.ruleId === 'raw-html').map((m) => m.line)).toEqual([5, 7]);
+  });
+});

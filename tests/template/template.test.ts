@@ -1,0 +1,104 @@
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../scripts/parse/index.ts';
+import { CELL_MM, GRID, LINE_PITCH_MM, MM_PER_PT, SIZE_PT, TEXT_BLOCK } from '../../scripts/standard/gbt9704.ts';
+import { geometryCss, pageGeometry } from '../../scripts/template/geometry.ts';
+import { availableTemplates, loadTemplate, pageHtml, renderContent } from '../../scripts/template/index.ts';
+import { slotRules, slotTexts } from '../../scripts/template/slot-text.ts';
+
+const SOURCE = `---
+title: 温州市人民代表大会常务委员会工作报告
+occasion: ——2024年1月30日在温州市第十四届人民代表大会第四次会议上
+speaker: 温州市人大常委会主任　葛益平
+---
+
+各位代表：
+
+## 过去一年的主要工作
+
+### 一、强化政治引领
+
+切实加强理论武装。严格落实制度，开展专题学习22次。
+`;
+
+function rendered() {
+  return renderContent(parseDocument(new VFile({ path: 'r.md', value: SOURCE })), 'r');
+}
+
+describe('report template', () => {
+  const template = loadTemplate('report');
+
+  it('turns roles into classes and gives headings ids', () => {
+    const content = rendered().content;
+    const classOf = (selector: string) => (select(selector, content)?.properties.className as string[]) ?? [];
+    expect(classOf('h1')).toEqual(['gw-title']);
+    expect(classOf('h2')).toEqual(['gw-part']);
+    expect(classOf('h3')).toEqual(['gw-level1']);
+    expect(classOf('strong')).toEqual(['gw-lead']);
+    expect(selectAll('h1, h2, h3', content).map((h) => h.properties.id)).toEqual(['h1', 'h2', 'h3']);
+  });
+
+  it('fills the page with metadata, language and content', () => {
+    const page = fromHtml(pageHtml(rendered(), template, 'p{}'));
+    expect(select('html', page)?.properties.lang).toBe('zh-CN');
+    expect(select('title', page)?.children).toEqual([expect.objectContaining({ value: '温州市人民代表大会常务委员会工作报告' })]);
+    expect(select('meta[name=author]', page)?.properties.content).toBe('温州市人大常委会主任　葛益平');
+    expect(select('main .gw-salutation', page)).toBeTruthy();
+    expect(select('[data-gw-slot]', page)).toBeUndefined();
+  });
+
+  it('rejects an unknown template by name, listing the available ones', () => {
+    expect(() => loadTemplate('../etc')).toThrow(/unknown template `..\/etc`: available are .*report/);
+    expect(availableTemplates()).toContain('report');
+  });
+});
+
+describe('font slots from the template CSS', () => {
+  it('reads the rules that name a slot family, ignoring at-rules', () => {
+    const css = '@page { @bottom-right { font-family: gw-song; } }\n/* .x { font-family: gw-kai } */\nhtml { font-family: gw-body; }\n.a, .b { color: red; font-family: "gw-heading"; }';
+    expect(slotRules(css)).toEqual([
+      { selector: 'html', slot: 'body' },
+      { selector: '.a, .b', slot: 'heading' },
+    ]);
+  });
+
+  it('gives each text the slot of its nearest styled element', () => {
+    const template = loadTemplate('report');
+    const wrapper = select('[data-gw-slot="content"]', fromHtml(template.html)) as Element;
+    const texts = slotTexts(rendered().content, template.printCss, wrapper);
+    expect(texts.title).toBe('温州市人民代表大会常务委员会工作报告');
+    expect(texts.heading).toBe('过去一年的主要工作一、强化政治引领');
+    expect(texts.kai).toBe('——2024年1月30日在温州市第十四届人民代表大会第四次会议上温州市人大常委会主任　葛益平切实加强理论武装。');
+    expect(texts.body?.replace(/\n/g, '')).toBe('各位代表：严格落实制度，开展专题学习22次。');
+    expect(texts.song).toMatch(/^— 0123456789$/);
+  });
+});
+
+describe('GB/T 9704 geometry', () => {
+  const g = pageGeometry();
+
+  it('puts the first line’s em box at 37 mm and 22 lines within the 225 mm block', () => {
+    const halfLeading = (LINE_PITCH_MM - SIZE_PT.body * MM_PER_PT) / 2;
+    expect(g.marginTopMm + halfLeading).toBeCloseTo(TEXT_BLOCK.topMm, 6);
+    const lastGlyphBottom = g.marginTopMm + GRID.linesPerPage * LINE_PITCH_MM - halfLeading;
+    expect(lastGlyphBottom).toBeCloseTo(TEXT_BLOCK.topMm + TEXT_BLOCK.heightMm, 6);
+    expect(297 - g.marginBottomMm - g.marginTopMm).toBeLessThan((GRID.linesPerPage + 1) * LINE_PITCH_MM);
+  });
+
+  it('fits 28 tracked characters, and not 29, in the 156 mm line', () => {
+    const advanceMm = (SIZE_PT.body + g.trackingPt) * MM_PER_PT;
+    expect(28 * advanceMm).toBeLessThanOrEqual(TEXT_BLOCK.widthMm);
+    expect(29 * advanceMm).toBeGreaterThan(TEXT_BLOCK.widthMm);
+    expect(advanceMm).toBeCloseTo(CELL_MM, 2);
+    expect(g.marginLeftMm + TEXT_BLOCK.widthMm + g.marginRightMm).toBe(210);
+  });
+
+  it('numbers odd pages right and even pages left with U+2014 dashes', () => {
+    const css = geometryCss();
+    expect(css).toMatch(/@page :right \{\s*@bottom-right \{\s*content: "— " counter\(page\) " —";/);
+    expect(css).toMatch(/@page :left \{\s*@bottom-left \{/);
+  });
+});
