@@ -9,21 +9,17 @@ import { readFileSync } from 'node:fs';
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { VFile } from 'vfile';
 import type { RenderedDocument } from '../ast/types.ts';
+import { buildDate } from '../render/finish.ts';
 import { accessibilityMetadata } from './accessibility.ts';
 import { splitIntoChapters, type EpubChapter } from './chapters.ts';
 import { normalizeContainer } from './container.ts';
-import { contentIdentifier, creatorOf, describe, modificationDate, w3cDateTime } from './metadata.ts';
+import { contentIdentifier, creatorOf, describe, w3cDateTime, zipDate } from './metadata.ts';
 import { anchorLeadParagraphs, pageList, tableOfContents, type Landmark } from './nav.ts';
 
 export interface EpubOptions {
   /** Reader style sheet; defaults to templates/TEMPLATE/epub.css for the document's template. */
   css?: string;
-  /** Where messages about the document go (e.g. a missing date). */
-  file?: VFile;
-  /** Environment to read SOURCE_DATE_EPOCH from; defaults to process.env. */
-  env?: NodeJS.ProcessEnv;
 }
 
 const TEMPLATES = new URL('./templates/', import.meta.url);
@@ -69,7 +65,7 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
   const chapters = splitIntoChapters(content, doc.meta.title);
   if (chapters.length === 0) throw new Error(`${doc.name}: nothing to put in the EPUB (the rendered content is empty)`);
 
-  const modified = modificationDate(doc, options.env ?? process.env, options.file);
+  const modified = buildDate(doc.meta);
   const gw = {
     lang: doc.meta.lang,
     identifier: contentIdentifier(doc.meta, doc.content),
@@ -101,5 +97,5 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
     gw,
   } as Options;
   const epub = new GongwenEpub(libraryOptions, chapters.map(toLibraryChapter), gw.identifier);
-  return normalizeContainer(await epub.container(), modified);
+  return normalizeContainer(await epub.container(), zipDate(modified));
 }

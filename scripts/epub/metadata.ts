@@ -1,16 +1,22 @@
 /**
  * Package metadata that must be the same on every build of the same input:
- * the identifier comes from the content, the modification date from
- * SOURCE_DATE_EPOCH or the document's own date, never from the clock.
+ * the identifier comes from the content, the dates from the build date
+ * (render/finish.ts: SOURCE_DATE_EPOCH or the document's own date), never
+ * from the clock.
  */
 import { createHash } from 'node:crypto';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { VFile } from 'vfile';
 import type { RenderedDocument } from '../ast/types.ts';
+import { documentAuthor } from '../template/index.ts';
 
-/** The earliest time a zip entry can carry (MS-DOS date): the last resort for an undated document. */
+/** The earliest time a zip entry can carry (MS-DOS date): zip timestamps are clamped to it. */
 export const ZIP_EPOCH = new Date(Date.UTC(1980, 0, 1));
+
+/** Zip entries cannot be dated before 1980: an undated document's build date (1970) becomes 1980. */
+export function zipDate(date: Date): Date {
+  return date < ZIP_EPOCH ? ZIP_EPOCH : date;
+}
 
 /** A name-based UUID (RFC 4122 version 5 layout over SHA-1) of the document's metadata and content. */
 export function contentIdentifier(meta: object, content: Root): string {
@@ -21,31 +27,17 @@ export function contentIdentifier(meta: object, content: Root): string {
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/**
- * When the book was last modified: SOURCE_DATE_EPOCH (reproducible-builds.org)
- * wins, then the document's date, then the zip epoch with a warning on the file.
- */
-export function modificationDate(doc: RenderedDocument, env: NodeJS.ProcessEnv, file?: VFile): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  const dated = doc.meta.date ?? doc.meta.published;
-  if (dated && !Number.isNaN(Date.parse(dated))) return new Date(Date.parse(dated));
-  file?.message('No date in the front matter: dcterms:modified falls back to 1980-01-01; add `date:`', undefined, 'epub:no-date');
-  return ZIP_EPOCH;
-}
-
 /** dcterms:modified wants CCYY-MM-DDThh:mm:ssZ, without milliseconds. */
 export function w3cDateTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** The description epubcheck requires to be non-empty: the front matter's, else title and occasion. */
+/** epubcheck rejects an empty dc:description: the template stage derives one, the title stands in otherwise. */
 export function describe(meta: RenderedDocument['meta']): string {
-  if (meta.description?.trim()) return meta.description.trim();
-  return [meta.title, meta.occasion, meta.speaker ? `（${meta.speaker}）` : ''].filter(Boolean).join('');
+  return meta.description?.trim() || meta.title;
 }
 
-/** Who the reader sees as the author: the issuing body, else the speaker, else the publisher. */
+/** Who the reader sees as the author: the same as in the PDF, else the title (dc:creator must not be empty). */
 export function creatorOf(meta: RenderedDocument['meta']): string {
-  return meta.author ?? meta.speaker ?? meta.publisher ?? meta.title;
+  return documentAuthor(meta) ?? meta.title;
 }

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeEpub } from '../../scripts/epub/index.ts';
 import { fixtureDocument } from './helpers/fixture.ts';
 import { openEpub } from './helpers/read-epub.ts';
@@ -16,6 +16,8 @@ function firstEntry(bytes: Buffer) {
 }
 
 describe('stable bytes', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
   it('gives byte-identical EPUBs for the same input', async () => {
     const [a, b] = [await writeEpub(fixtureDocument()), await writeEpub(fixtureDocument())];
     expect(a.equals(b)).toBe(true);
@@ -32,11 +34,15 @@ describe('stable bytes', () => {
 
   it('takes dcterms:modified and zip times from SOURCE_DATE_EPOCH, else from the document date', async () => {
     const epoch = Date.UTC(2024, 1, 6, 8, 30, 0) / 1000;
-    const pinned = await openEpub(await writeEpub(fixtureDocument(), { env: { SOURCE_DATE_EPOCH: String(epoch) } }));
+    vi.stubEnv('SOURCE_DATE_EPOCH', String(epoch));
+    const pinned = await openEpub(await writeEpub(fixtureDocument()));
     expect(pinned.opf).toContain('<meta property="dcterms:modified">2024-02-06T08:30:00Z</meta>');
-    const dated = await openEpub(await writeEpub(fixtureDocument(), { env: {} }));
+    vi.stubEnv('SOURCE_DATE_EPOCH', undefined);
+    const dated = await openEpub(await writeEpub(fixtureDocument()));
     expect(dated.opf).toContain('<meta property="dcterms:modified">2024-01-30T00:00:00Z</meta>');
     for (const entry of Object.values(pinned.zip.files)) expect(entry.date.toISOString(), entry.name).toBe('2024-02-06T08:30:00.000Z');
+    const undated = await openEpub(await writeEpub(fixtureDocument('report', { date: undefined })));
+    for (const entry of Object.values(undated.zip.files)) expect(entry.date.toISOString(), entry.name).toBe('1980-01-01T00:00:00.000Z');
   });
 
   it('stores mimetype first, uncompressed, without extra field', async () => {

@@ -11,6 +11,7 @@ export const SAMPLE_META: RenderedDocument['meta'] = {
   speaker: '温州市人大常委会主任　葛益平',
   date: '2024-01-30',
   publisher: '徐州市温州商会',
+  description: '我受市十四届人大常委会的委托，向大会报告工作，请予审议，并请列席会议的同志提出意见。',
   lang: 'zh-CN',
 };
 
