@@ -1,0 +1,105 @@
+/**
+ * Page and text block: paper size, the four edges of the text block, and the
+ * 22 × 28 grid (GB/T 9704 5.1, 5.2.1, 5.2.3).
+ */
+import { GRID, PAPER, TEXT_BLOCK } from '../standard/gbt9704.ts';
+import { charCount, isFullLine, startsAtLeftEdge, linesOfPage, where, withoutSpaces, type Layout, type Line } from './lines.ts';
+import { judgeEach, judgeProblems, within, formatNumber, type CheckResult } from './result.ts';
+import { RIGHT_EDGE_TOLERANCE_MM } from './tolerances.ts';
+
+const BLOCK_BOTTOM_MM = TEXT_BLOCK.topMm + TEXT_BLOCK.heightMm;
+const BLOCK_RIGHT_MM = TEXT_BLOCK.leftMm + TEXT_BLOCK.widthMm;
+
+export function checkPageSize(layout: Layout): CheckResult {
+  const spec = { id: 'page-size', name: 'Page size', clause: '5.1', wanted: `${PAPER.widthMm} × ${PAPER.heightMm} mm ± ${PAPER.toleranceMm}` };
+  const fits = (page: Layout['pages'][number]) =>
+    within(page.widthMm, PAPER.widthMm, PAPER.toleranceMm) && within(page.heightMm, PAPER.heightMm, PAPER.toleranceMm);
+  const sizes = [...new Set(layout.pages.map((page) => `${formatNumber(page.widthMm)} × ${formatNumber(page.heightMm)} mm`))];
+  const problems = layout.pages.filter((page) => !fits(page)).map((page) => `p. ${page.number}: ${formatNumber(page.widthMm)} × ${formatNumber(page.heightMm)} mm`);
+  return judgeProblems(spec, `${sizes.join(', ')} (${layout.pages.length} pages)`, problems);
+}
+
+/** Per page, the leftmost body line; only pages with two full lines, so one of them is a continuation line. */
+export function checkLeftEdge(layout: Layout): CheckResult {
+  const spec = { id: 'left-edge', name: 'Body lines start (订口)', clause: '5.2.1', wanted: `${TEXT_BLOCK.leftMm} mm ± ${TEXT_BLOCK.toleranceMm}` };
+  const pages = pagesWith(layout, (lines) => lines.filter((line) => isFullLine(line, layout)).length >= 2);
+  const measurements = pages.map((page) => ({
+    where: `p. ${page}`,
+    value: Math.min(...bodyLines(layout, page).map((line) => line.startMm)),
+  }));
+  return judgeEach(spec, measurements, (x) => within(x, TEXT_BLOCK.leftMm, TEXT_BLOCK.toleranceMm), ' mm', 'no page with full lines');
+}
+
+export function checkRightEdge(layout: Layout): CheckResult {
+  const spec = { id: 'right-edge', name: 'Full lines end (版心 156 mm wide)', clause: '5.2.1', wanted: `${BLOCK_RIGHT_MM} mm ± ${RIGHT_EDGE_TOLERANCE_MM}` };
+  const measurements = fullLines(layout).map((line) => ({ where: where(line), value: line.endMm }));
+  return judgeEach(spec, measurements, (x) => within(x, BLOCK_RIGHT_MM, RIGHT_EDGE_TOLERANCE_MM), ' mm', 'no full line');
+}
+
+/** Pages whose first line is a body line (a title or blank line on top of page 1 says nothing about 天头). */
+export function checkTopEdge(layout: Layout): CheckResult {
+  const spec = { id: 'top-edge', name: 'First line em box top (天头)', clause: '5.2.1', wanted: `${TEXT_BLOCK.topMm} mm ± ${TEXT_BLOCK.toleranceMm}` };
+  const firstLines = layout.pages
+    .map((page) => blockLines(layout, page.number)[0])
+    .filter((line): line is Line => line?.role === 'body');
+  const measurements = firstLines.map((line) => ({ where: `p. ${line.page}`, value: line.emTopMm }));
+  return judgeEach(spec, measurements, (y) => within(y, TEXT_BLOCK.topMm, TEXT_BLOCK.toleranceMm), ' mm', 'no page starts with a body line');
+}
+
+export function checkBottomEdge(layout: Layout): CheckResult {
+  const spec = { id: 'bottom-edge', name: 'Full page: last line em box bottom', clause: '5.2.1', wanted: `${BLOCK_BOTTOM_MM} mm ± ${TEXT_BLOCK.toleranceMm}` };
+  const measurements = fullPages(layout).map((page) => ({ where: `p. ${page}`, value: blockLines(layout, page).at(-1)!.emBottomMm }));
+  return judgeEach(spec, measurements, (y) => within(y, BLOCK_BOTTOM_MM, TEXT_BLOCK.toleranceMm), ' mm', 'no full page');
+}
+
+/** Full pages without a title: on page 1 the title block's own spacing decides how many lines there are. */
+export function checkLinesPerPage(layout: Layout): CheckResult {
+  const spec = { id: 'lines-per-page', name: 'Lines on a full page', clause: '5.2.3', wanted: String(GRID.linesPerPage) };
+  const pages = fullPages(layout).filter((page) => !blockLines(layout, page).some((line) => line.role === 'title'));
+  const measurements = pages.map((page) => ({ where: `p. ${page}`, value: blockLines(layout, page).length }));
+  return judgeEach(spec, measurements, (count) => count === GRID.linesPerPage, ' lines', 'no full page without a title');
+}
+
+/**
+ * Full lines that start at the left edge (not a paragraph's indented first
+ * line) and are set wholly in full-width characters: a half-width digit or
+ * letter takes half a cell or less, so lines with them prove nothing about the grid.
+ */
+export function checkCharsPerLine(layout: Layout): CheckResult {
+  const spec = { id: 'chars-per-line', name: 'Characters on a full line', clause: '5.2.3', wanted: String(GRID.charsPerLine) };
+  const lines = fullLines(layout).filter((line) => startsAtLeftEdge(line, layout) && isAllFullWidth(line.text));
+  const measurements = lines.map((line) => ({ where: where(line), value: charCount(line) }));
+  return judgeEach(spec, measurements, (count) => count === GRID.charsPerLine, ' characters', 'no full line of full-width characters');
+}
+
+/**
+ * A page is full when its text runs on: its last line reaches the right edge
+ * and a later page has body text. A page cut short (a heading kept with its
+ * paragraph, the end of a part) is not full.
+ */
+export function fullPages(layout: Layout): number[] {
+  const lastBodyPage = Math.max(0, ...layout.lines.filter((line) => line.role === 'body').map((line) => line.page));
+  return pagesWith(layout, (lines, page) => page < lastBodyPage && lines.length > 0 && isFullLine(lines.at(-1)!, layout));
+}
+
+/** Lines inside the text block: everything but the page number. */
+function blockLines(layout: Layout, page: number): Line[] {
+  return linesOfPage(layout, page).filter((line) => line.role !== 'pageNumber');
+}
+
+function bodyLines(layout: Layout, page: number): Line[] {
+  return linesOfPage(layout, page).filter((line) => line.role === 'body');
+}
+
+function fullLines(layout: Layout): Line[] {
+  return layout.lines.filter((line) => isFullLine(line, layout));
+}
+
+function pagesWith(layout: Layout, test: (lines: Line[], page: number) => boolean): number[] {
+  return layout.pages.map((page) => page.number).filter((page) => test(blockLines(layout, page), page));
+}
+
+/** CJK ideographs, kana, full-width forms and the CJK punctuation a Chinese font sets one em wide. */
+function isAllFullWidth(text: string): boolean {
+  return /^[\p{Script=Han}\u3000-\u303f\uff01-\uff60\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]+$/u.test(withoutSpaces(text));
+}

@@ -1,0 +1,163 @@
+/**
+ * Lines of a page: runs grouped by baseline, then given the role they play
+ * (body, title, page number) from their glyph size and position alone, so
+ * that any PDF can be measured, not only ours.
+ */
+import type { PdfFont, PdfPage, TextRun } from './read-pdf.ts';
+import { CELL_MM, MM_PER_PT } from '../standard/gbt9704.ts';
+import { BASELINE_TOLERANCE_MM, CJK_EM_ASCENT, PAGE_NUMBER_PATTERN, PAGE_NUMBER_ZONE, SIZE_TOLERANCE_PT } from './tolerances.ts';
+
+export type Role = 'title' | 'body' | 'pageNumber' | 'other';
+
+export interface Line {
+  page: number;
+  /** Text with whitespace between runs kept as the PDF has it. */
+  text: string;
+  runs: TextRun[];
+  startMm: number;
+  endMm: number;
+  baselineMm: number;
+  /** Glyph size of most of the line's characters. */
+  sizePt: number;
+  /** Top and bottom of the em box of the line's main font. */
+  emTopMm: number;
+  emBottomMm: number;
+  role: Role;
+}
+
+export interface Layout {
+  pages: PdfPage[];
+  /** All lines of all pages, in reading order (page, then top to bottom). */
+  lines: Line[];
+  bodySizePt: number;
+  /** Where most body lines start and end: the edges of the text block as laid out. */
+  bodyLeftEdgeMm: number;
+  bodyRightEdgeMm: number;
+}
+
+export function layoutOf(pages: PdfPage[]): Layout {
+  const unclassified = pages.flatMap((page) => groupIntoLines(page));
+  const bodySizePt = mostCommon(unclassified.filter((line) => !isPageNumberCandidate(line, pages)), (line) => Math.round(line.sizePt * 10) / 10, charCount) ?? 0;
+  const lines = unclassified.map((line) => ({ ...line, role: roleOf(line, bodySizePt, pages) }));
+  markTitle(lines, bodySizePt);
+  const body = lines.filter((line) => line.role === 'body');
+  return {
+    pages,
+    lines,
+    bodySizePt,
+    bodyLeftEdgeMm: mostCommonPosition(body.map((line) => line.startMm)),
+    bodyRightEdgeMm: mostCommonPosition(body.map((line) => line.endMm)),
+  };
+}
+
+/** The most common of some positions, to the half millimetre. */
+function mostCommonPosition(positionsMm: number[]): number {
+  return mostCommon(positionsMm, (position) => Math.round(position * 2) / 2, () => 1) ?? 0;
+}
+
+/** Runs whose baselines agree within a small tolerance are one line; sorted left to right. */
+export function groupIntoLines(page: PdfPage): Line[] {
+  const groups: TextRun[][] = [];
+  for (const run of [...page.runs].sort((a, b) => a.baselineMm - b.baselineMm || a.xMm - b.xMm)) {
+    const group = groups.find((candidate) => Math.abs(candidate[0].baselineMm - run.baselineMm) <= BASELINE_TOLERANCE_MM);
+    if (group) group.push(run);
+    else groups.push([run]);
+  }
+  return groups.map((runs) => toLine(page.number, runs.sort((a, b) => a.xMm - b.xMm)));
+}
+
+function toLine(page: number, runs: TextRun[]): Line {
+  const main = runs.reduce((longest, run) => (charCount(run) > charCount(longest) ? run : longest));
+  const baselineMm = main.baselineMm;
+  const sizeMm = main.sizePt * MM_PER_PT;
+  const emTopMm = baselineMm - sizeMm * emAscent(main.font);
+  return {
+    page,
+    text: runs.map((run) => run.text).join(''),
+    runs,
+    startMm: Math.min(...runs.map((run) => run.xMm)),
+    endMm: Math.max(...runs.map((run) => run.endMm)),
+    baselineMm,
+    sizePt: main.sizePt,
+    emTopMm,
+    emBottomMm: emTopMm + sizeMm,
+    role: 'other',
+  };
+}
+
+/**
+ * The part of the em above the baseline. A layout engine centres the font's
+ * ascent + descent on the line, so they are scaled to one em; fonts without
+ * metrics (Type 3) get the usual CJK ideographic em box.
+ */
+function emAscent(font: PdfFont): number {
+  if (font.ascent === undefined || font.descent === undefined) return CJK_EM_ASCENT;
+  return font.ascent / (font.ascent - font.descent);
+}
+
+function roleOf(line: Line, bodySizePt: number, pages: PdfPage[]): Role {
+  if (isPageNumberCandidate(line, pages) && isLowestLine(line, pages)) return 'pageNumber';
+  return sameSize(line.sizePt, bodySizePt) ? 'body' : 'other';
+}
+
+/** A page number is digits with a little decoration ("— 3 —", "-3-", "3"), low on the page. */
+function isPageNumberCandidate(line: Line, pages: PdfPage[]): boolean {
+  const page = pages[line.page - 1];
+  return PAGE_NUMBER_PATTERN.test(withoutSpaces(line.text)) && line.baselineMm > page.heightMm * PAGE_NUMBER_ZONE;
+}
+
+function isLowestLine(line: Line, pages: PdfPage[]): boolean {
+  return pages[line.page - 1].runs.every((run) => run.baselineMm <= line.baselineMm + BASELINE_TOLERANCE_MM);
+}
+
+/** The title: the first lines of page 1 set larger than the body, up to the first other line. */
+function markTitle(lines: Line[], bodySizePt: number): void {
+  const firstPage = lines.filter((line) => line.page === 1 && line.role !== 'pageNumber');
+  const start = firstPage.findIndex((line) => line.sizePt > bodySizePt + SIZE_TOLERANCE_PT);
+  if (start < 0) return;
+  for (const line of firstPage.slice(start)) {
+    if (!(line.sizePt > bodySizePt + SIZE_TOLERANCE_PT)) break;
+    line.role = 'title';
+  }
+}
+
+/** A full line reaches the right edge of the text block (within half a character). */
+export function isFullLine(line: Line, layout: Layout): boolean {
+  return line.role === 'body' && Math.abs(line.endMm - layout.bodyRightEdgeMm) <= CELL_MM / 2;
+}
+
+export function startsAtLeftEdge(line: Line, layout: Layout): boolean {
+  return Math.abs(line.startMm - layout.bodyLeftEdgeMm) <= CELL_MM / 2;
+}
+
+export function linesOfPage(layout: Layout, page: number): Line[] {
+  return layout.lines.filter((line) => line.page === page);
+}
+
+/** A line named for a reader: page and the start of its text. */
+export function where(line: Line): string {
+  const text = line.text.trim();
+  return `p. ${line.page} “${text.length > 12 ? `${text.slice(0, 12)}…` : text}”`;
+}
+
+export function sameSize(a: number, b: number): boolean {
+  return Math.abs(a - b) <= SIZE_TOLERANCE_PT;
+}
+
+/** Characters that take a cell: ASCII spaces (pdfjs puts them between runs) do not; U+3000 does. */
+export function charCount(item: { text: string }): number {
+  return [...withoutSpaces(item.text)].length;
+}
+
+export function withoutSpaces(text: string): string {
+  return text.replace(/[\t\n\r ]+/g, '');
+}
+
+/** The key shared by the largest weight of items; the first such item's key wins ties. */
+export function mostCommon<T, K>(items: T[], keyOf: (item: T) => K, weightOf: (item: T) => number): K | undefined {
+  const weights = new Map<K, number>();
+  for (const item of items) weights.set(keyOf(item), (weights.get(keyOf(item)) ?? 0) + weightOf(item));
+  let best: K | undefined;
+  for (const [key, weight] of weights) if (best === undefined || weight > weights.get(best)!) best = key;
+  return best;
+}

@@ -1,0 +1,157 @@
+/**
+ * Reads the laid-out text of a PDF with pdfjs-dist: every horizontal run of
+ * glyphs with its position (millimetres from the top-left corner of the page),
+ * glyph size and font, and every font with its type and embedding.
+ * Nothing here knows about GB/T 9704; it only turns PDF units into page facts.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { MM_PER_PT } from '../standard/gbt9704.ts';
+
+export interface PdfFont {
+  /** pdfjs' id of the font on its page (item.fontName). */
+  id: string;
+  /** The BaseFont as written, subset tag included ("AAAAAA+SimSun"); '' when the PDF names none. */
+  name: string;
+  /** PDF font type as pdfjs reports it: Type3, CIDFontType2, TrueType, Type1, … */
+  type: string;
+  embedded: boolean;
+  /** Ascent and descent in em (descent negative); undefined when the font carries none. */
+  ascent?: number;
+  descent?: number;
+}
+
+/** A run of glyphs on one baseline in one font, as pdfjs reports it. */
+export interface TextRun {
+  text: string;
+  /** Left edge of the first glyph's advance box. */
+  xMm: number;
+  /** Right edge of the last glyph's advance box. */
+  endMm: number;
+  baselineMm: number;
+  sizePt: number;
+  font: PdfFont;
+}
+
+export interface PdfPage {
+  /** 1-based. */
+  number: number;
+  widthMm: number;
+  heightMm: number;
+  runs: TextRun[];
+}
+
+export interface PdfFacts {
+  pages: PdfPage[];
+  /** Every font any page selects, one entry per font object (pdfjs ids are unique in a document). */
+  fonts: PdfFont[];
+}
+
+/** Thrown for a file that cannot be checked at all; the message is one line for the user. */
+export class UnreadablePdfError extends Error {}
+
+const pdfjsRoot = new URL('../../node_modules/pdfjs-dist/', import.meta.url);
+
+export async function readPdf(path: string): Promise<PdfFacts> {
+  const bytes = await readBytes(path);
+  if (!startsWithPdfHeader(bytes)) throw new UnreadablePdfError(`${path} is not a PDF (no %PDF- header)`);
+  const document = await openDocument(path, bytes);
+  try {
+    const pages: PdfPage[] = [];
+    const fonts = new Map<string, PdfFont>();
+    for (let number = 1; number <= document.numPages; number++) {
+      const { page, pageFonts } = await readPage(await document.getPage(number), number);
+      for (const font of pageFonts.values()) fonts.set(font.id, font);
+      pages.push(page);
+    }
+    return { pages, fonts: [...fonts.values()] };
+  } finally {
+    await document.destroy();
+  }
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? String(error);
+    throw new UnreadablePdfError(`cannot read ${path}: ${reason}`);
+  }
+}
+
+/** PDF readers accept the header anywhere in the first 1024 bytes. */
+function startsWithPdfHeader(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
+}
+
+async function openDocument(path: string, data: Uint8Array) {
+  try {
+    return await getDocument({
+      data,
+      fontExtraProperties: true,
+      // CJK PDFs from Word and WPS use predefined CMaps (UniGB-UCS2-H, …).
+      cMapUrl: fileURLToPath(new URL('cmaps/', pdfjsRoot)),
+      cMapPacked: true,
+      standardFontDataUrl: fileURLToPath(new URL('standard_fonts/', pdfjsRoot)),
+      verbosity: 0,
+    }).promise;
+  } catch (error) {
+    throw new UnreadablePdfError(`${path} is not a readable PDF (${error instanceof Error ? error.message : error})`);
+  }
+}
+
+async function readPage(page: PDFPageProxy, number: number): Promise<{ page: PdfPage; pageFonts: Map<string, PdfFont> }> {
+  const [left, bottom, right, top] = page.view;
+  const pageFonts = await loadFonts(page);
+  const content = await page.getTextContent();
+  const runs = content.items
+    .filter((item): item is TextItem => 'str' in item && item.str.trim() !== '')
+    .filter((item) => item.transform[1] === 0 && item.transform[2] === 0)
+    .map((item) => toRun(item, pageFonts, left, top));
+  const widthMm = (right - left) * MM_PER_PT;
+  return { page: { number, widthMm, heightMm: (top - bottom) * MM_PER_PT, runs }, pageFonts };
+}
+
+/**
+ * Fonts reach `commonObjs` only once the page's operator list is built; the
+ * text items name them by the same id.
+ */
+async function loadFonts(page: PDFPageProxy): Promise<Map<string, PdfFont>> {
+  const operators = await page.getOperatorList();
+  const fonts = new Map<string, PdfFont>();
+  operators.fnArray.forEach((fn, index) => {
+    if (fn !== OPS.setFont) return;
+    const id = operators.argsArray[index][0] as string;
+    if (!fonts.has(id)) fonts.set(id, describeFont(id, page.commonObjs.get(id)));
+  });
+  return fonts;
+}
+
+function describeFont(id: string, font: Record<string, unknown>): PdfFont {
+  const metric = (value: unknown) => (typeof value === 'number' && value !== 0 ? value : undefined);
+  return {
+    id,
+    name: typeof font.name === 'string' ? font.name : '',
+    type: typeof font.type === 'string' ? font.type : 'unknown',
+    embedded: font.missingFile === false,
+    ascent: metric(font.ascent),
+    descent: metric(font.descent),
+  };
+}
+
+function toRun(item: TextItem, fonts: Map<string, PdfFont>, pageLeft: number, pageTop: number): TextRun {
+  const [scaleX, , , scaleY, x, y] = item.transform;
+  const xMm = (x - pageLeft) * MM_PER_PT;
+  return {
+    text: item.str,
+    xMm,
+    endMm: xMm + item.width * MM_PER_PT,
+    baselineMm: (pageTop - y) * MM_PER_PT,
+    sizePt: Math.abs(scaleY || scaleX),
+    font: fonts.get(item.fontName) ?? { id: item.fontName, name: '', type: 'unknown', embedded: false },
+  };
+}
