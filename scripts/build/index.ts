@@ -13,6 +13,7 @@ import { VFile } from 'vfile';
 import type { RenderedDocument } from '../ast/types.ts';
 import { defaultFontOptions, fontFaceCss, prepareFonts, type PreparedFonts } from '../fonts/index.ts';
 import { parseDocument } from '../parse/index.ts';
+import { writeEpub } from '../epub/index.ts';
 import { launchBrowser } from '../render/browser.ts';
 import { finishPdf } from '../render/finish.ts';
 import { printPdf } from '../render/pdf.ts';
@@ -111,6 +112,8 @@ export async function buildDocuments(sources: string[], options: BuildOptions): 
         for (const url of printed.blocked) file.message(`Blocked a request of the page: ${url}`, { ruleId: 'blocked-request', source: 'pdf' });
         const pdf = await finishPdf(printed.pdf, rendered.meta);
         temps.push([atomicWrite(join(outDir, `${name}.pdf`), pdf), join(outDir, `${name}.pdf`)]);
+        const epub = await writeEpub(rendered);
+        temps.push([atomicWrite(join(outDir, `${name}.epub`), epub), join(outDir, `${name}.epub`)]);
         for (const [temp, final] of temps) renameSync(temp, final);
         result.outputs = temps.map(([, final]) => final);
       } catch (error) {

@@ -33,8 +33,7 @@ export async function run(args: string[]): Promise<number> {
       } else if (result.error) {
         result.file.message(result.error.message, { ruleId: 'build', source: 'gongwen' }).fatal = true;
       }
-      const report = reporter(result.file, { quiet: values.quiet });
-      if (report && report !== 'no issues found') console.error(report);
+      if (result.file.messages.length) console.error(reporter(result.file, { quiet: values.quiet }));
       if (!result.error) {
         const outputs = result.outputs.map((p) => relative(process.cwd(), p)).join(', ');
         console.log(`built ${relative(process.cwd(), result.source)} → ${outputs} (${(result.ms / 1000).toFixed(2)} s)`);
