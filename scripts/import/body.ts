@@ -40,7 +40,7 @@ function isShortPhrase(text: string): boolean {
 
 /** A numbered heading carries nothing after its heading sentence. */
 function standsAlone(text: string): boolean {
-  return length(text) <= 60 && !/[。！？；][^”’）]/.test(text);
+  return length(text) <= 100 && !/[。！？；][^”’）]/.test(text);
 }
 
 function headingDepth(line: SourceLine): 3 | 4 | undefined {
@@ -100,6 +100,21 @@ function tableCells(lines: SourceLine[], ledger: Ledger): Set<SourceLine> {
   return cells;
 }
 
+/**
+ * Numbered lines that look like headings only because a line break cut their
+ * sentence ("（二）坚持不懈用" + "新时代…"): most of their siblings carry text.
+ */
+function brokenNumberedLines(main: SourceLine[]): Set<SourceLine> {
+  const broken = new Set<SourceLine>();
+  for (const marker of [LEVEL1, LEVEL2]) {
+    const numbered = main.filter((line) => marker.test(line.text));
+    const runIn = numbered.filter((line) => !standsAlone(line.text)).length;
+    if (runIn * 2 <= numbered.length) continue;
+    for (const line of numbered) if (standsAlone(line.text) && CONTINUES.test(line.text)) broken.add(line);
+  }
+  return broken;
+}
+
 function quoteBalance(text: string): number {
   return (text.match(/“/g)?.length ?? 0) - (text.match(/”/g)?.length ?? 0);
 }
@@ -111,6 +126,7 @@ export function readBody(lines: SourceLine[], ledger: Ledger, meta: Meta): Block
   main = dropTrailingFooter(main, closing, ledger, meta);
   recordClosingMeta(main.filter((line) => closing.has(line)), meta);
   const cells = tableCells(lines, ledger);
+  const broken = brokenNumberedLines(main);
   const blocks: Block[] = [];
   let openQuotes = 0;
   main.forEach((line, index) => {
@@ -118,12 +134,12 @@ export function readBody(lines: SourceLine[], ledger: Ledger, meta: Meta): Block
     openQuotes = Math.max(0, openQuotes + quoteBalance(line.text));
     if (closing.has(line) || cells.has(line)) return blocks.push({ kind: 'paragraph', lines: [line] });
     const depth = line.depth && line.depth >= 2 && line.depth <= 4 ? (line.depth as 2 | 3 | 4) : undefined;
-    const numbered = inQuote ? undefined : headingDepth(line);
+    const numbered = inQuote || broken.has(line) ? undefined : headingDepth(line);
     if (depth ?? numbered) return blocks.push({ kind: 'heading', depth: depth ?? numbered, lines: [line] });
     const next = main[index + 1];
     if (!inQuote && isPartHeading(line, blocks.at(-1), next)) return blocks.push({ kind: 'heading', depth: 2, lines: [line] });
     const previous = blocks.at(-1);
-    if (previous && continuesInto(previous, line, cells, closing)) {
+    if (previous && (continuesInto(previous, line, cells, closing) || brokenBefore(previous, line, broken))) {
       ledger.rewrite(line, 'import:join-line', 'Joined a line broken in mid-sentence to the line before');
       previous.lines.push(line);
       return;
@@ -135,7 +151,8 @@ export function readBody(lines: SourceLine[], ledger: Ledger, meta: Meta): Block
 }
 
 function isPartHeading(line: SourceLine, previous: Block | undefined, next: SourceLine | undefined): boolean {
-  if (!next || !isShortPhrase(line.text) || length(line.text) < 4 || isDateLine(line.text) || ITEM.test(line.text)) return false;
+  if (!next || !isShortPhrase(line.text) || length(line.text) < 4 || isDateLine(line.text)) return false;
+  if (ITEM.test(line.text) || LEVEL1.test(line.text) || LEVEL2.test(line.text)) return false;
   const before = previous?.kind === 'paragraph' ? previous.lines.at(-1)!.text : '';
   return !/[，、]$/.test(before) && !isShortPhrase(next.text);
 }
@@ -146,6 +163,10 @@ function continuesInto(previous: Block, line: SourceLine, cells: Set<SourceLine>
   if (cells.has(last) || closing.has(last)) return false;
   if (ITEM.test(line.text) || headingDepth(line) || /^[“‘《（(]/.test(line.text)) return false;
   return /[，、]$/.test(last.text) || (CONTINUES.test(last.text) && length(last.text) >= 20);
+}
+
+function brokenBefore(previous: Block, line: SourceLine, broken: Set<SourceLine>): boolean {
+  return previous.kind === 'paragraph' && broken.has(previous.lines.at(-1)!) && !ITEM.test(line.text) && !headingDepth(line);
 }
 
 /** 成文日期 and 署名 also go to front matter (the text stays in the body). */
