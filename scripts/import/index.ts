@@ -81,7 +81,9 @@ export function importDocument(input: Buffer | string, options: ImportOptions): 
   let lines: SourceLine[];
   let hasFrontMatter = false;
   if (format === 'html') {
-    const page = htmlLines(text, ledger);
+    const page = htmlLines(text);
+    ledger.open([...page.chrome, ...page.lines]);
+    for (const line of page.chrome) ledger.drop(line, 'import:page-chrome', 'page text outside the article (navigation, sidebar, footer)');
     lines = page.lines;
     meta = page.meta;
   } else {

@@ -11,6 +11,8 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；',
 /** Han, CJK punctuation and full-width forms, Chinese quotes and dashes. */
 const CHINESE = /[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E“”‘’《》〈〉…—·]/u;
 const HAN = /\p{Script=Han}/u;
+/** Full-width marks that never take a space beside them. */
+const SPACED_MARK = /[，。、；：！？（）《》“”‘’【】]/;
 /** Spans that are never Chinese text, whatever surrounds them. */
 const PROTECTED = /(?:https?|ftp):\/\/[!-~]+|www\.[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
@@ -45,44 +47,51 @@ function bracketPairs(chars: string[]): Array<[number, number]> {
 
 export interface PunctuationResult {
   text: string;
-  /** 0-based index of the first change, or -1. */
+  /** 0-based index (code points) of the first change, or -1. */
   firstChange: number;
-  /** The marks that were converted, e.g. ", ( )". */
+  /** What changed, for the report: ", → ，  ( → （  spaces". */
   changed: string;
 }
 
-/** Full-width punctuation where the text is Chinese; spaces around a converted mark go with it. */
+/** Indexes of half-width marks that stand in Chinese text. */
+function marksInChineseText(chars: string[], isProtectedAt: (index: number) => boolean): Set<number> {
+  const marks = new Set<number>();
+  for (const [openIndex, closeIndex] of bracketPairs(chars)) {
+    if (isProtectedAt(openIndex) || isProtectedAt(closeIndex)) continue;
+    const inside = chars.slice(openIndex + 1, closeIndex).join('');
+    const chinese = HAN.test(inside) || CHINESE.test(neighbour(chars, openIndex, -1)) || CHINESE.test(neighbour(chars, closeIndex, 1));
+    if (chinese) for (const index of [openIndex, closeIndex]) if (chars[index] in FULL_WIDTH) marks.add(index);
+  }
+  chars.forEach((char, index) => {
+    if (!/[,:;!?]/.test(char) || isProtectedAt(index)) return;
+    // A colon or comma between digits is a time, a ratio or a thousands separator.
+    if (/\d/.test(chars[index - 1] ?? '') && /\d/.test(chars[index + 1] ?? '')) return;
+    if (inChineseContext(chars, index)) marks.add(index);
+  });
+  return marks;
+}
+
+/** Full-width punctuation where the text is Chinese; full-width marks take no space beside them. */
 export function normalisePunctuation(text: string): PunctuationResult {
   const chars = [...text];
   const ranges = protectedRanges(text);
   // Ranges are in UTF-16 units; map code-point indexes to them.
   const offsets: number[] = [];
   chars.reduce((offset, char) => (offsets.push(offset), offset + char.length), 0);
-  const converted = new Set<number>();
-  for (const [openIndex, closeIndex] of bracketPairs(chars)) {
-    if (chars[openIndex] === '（' && chars[closeIndex] === '）') continue;
-    if (isProtected(ranges, offsets[openIndex]) || isProtected(ranges, offsets[closeIndex])) continue;
-    const inside = chars.slice(openIndex + 1, closeIndex).join('');
-    const chinese = HAN.test(inside) || CHINESE.test(neighbour(chars, openIndex, -1)) || CHINESE.test(neighbour(chars, closeIndex, 1));
-    if (!chinese) continue;
-    for (const index of [openIndex, closeIndex]) if (chars[index] in FULL_WIDTH) converted.add(index);
-  }
-  chars.forEach((char, index) => {
-    if (!/[,:;!?]/.test(char) || isProtected(ranges, offsets[index])) return;
-    // A colon or comma between digits is a time, a ratio or a thousands separator.
-    if (/\d/.test(chars[index - 1] ?? '') && /\d/.test(chars[index + 1] ?? '')) return;
-    if (inChineseContext(chars, index)) converted.add(index);
-  });
-  if (converted.size === 0) return { text, firstChange: -1, changed: '' };
-  const changed = [...new Set([...converted].map((index) => chars[index]))].join(' ');
-  const drop = new Set<number>();
-  for (const index of converted) {
-    chars[index] = FULL_WIDTH[chars[index]];
-    for (let at = index - 1; chars[at] === ' ' && chars[index] !== '（'; at--) drop.add(at);
-    for (let at = index + 1; chars[at] === ' ' && chars[index] !== '）'; at++) drop.add(at);
-  }
-  const firstChange = Math.min(...converted, ...drop);
-  return { text: chars.filter((_, index) => !drop.has(index)).join(''), firstChange, changed };
+  const isProtectedAt = (index: number) => isProtected(ranges, offsets[index]);
+  const marks = marksInChineseText(chars, isProtectedAt);
+  const conversions = new Set([...marks].map((index) => `${chars[index]} → ${FULL_WIDTH[chars[index]]}`));
+  for (const index of marks) chars[index] = FULL_WIDTH[chars[index]];
+  const spaces = chars.flatMap((char, index) =>
+    char === ' ' && !isProtectedAt(index) && (SPACED_MARK.test(chars[index - 1] ?? '') || SPACED_MARK.test(chars[index + 1] ?? '')) ? [index] : [],
+  );
+  if (marks.size === 0 && spaces.length === 0) return { text, firstChange: -1, changed: '' };
+  const dropped = new Set(spaces);
+  return {
+    text: chars.filter((_, index) => !dropped.has(index)).join(''),
+    firstChange: Math.min(...marks, ...spaces),
+    changed: [...conversions, ...(spaces.length > 0 ? ['spaces beside full-width marks removed'] : [])].join('  '),
+  };
 }
 
 const EMPTY_BRACKETS = /【\s*】|\[\s*\]|（\s*）|\(\s*\)|〔\s*〕/g;
@@ -105,7 +114,7 @@ export function normaliseLinesPunctuation(lines: SourceLine[], ledger: Ledger): 
     const result = normalisePunctuation(line.text);
     if (result.firstChange >= 0) {
       line.text = result.text;
-      ledger.rewrite(line, 'import:punctuation', `Rewrote half-width punctuation in Chinese text as full-width (GB/T 15834): ${result.changed}`, line.column + result.firstChange);
+      ledger.rewrite(line, 'import:punctuation', `Rewrote punctuation in Chinese text per GB/T 15834: ${result.changed}`, line.column + result.firstChange);
     }
   }
 }
