@@ -74,6 +74,8 @@ export function geometryCss(): string {
 }
 @page :left {${pageNumber('left')}
 }
+/* GB/T 15834 §5.1: a mark bound to the character before it (scripts/template/line-breaking.ts). */
+.gw-nobreak { white-space: nowrap; }
 :root {
   --gw-body-size: ${pt(SIZE_PT.body)};
   --gw-title-size: ${pt(SIZE_PT.title)};

@@ -11,6 +11,7 @@ import { select } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'mdast-util-to-string';
 import type { FrontMatter, GongwenDocument, RenderedDocument } from '../ast/types.ts';
+import { applyLineBreakingRules } from './line-breaking.ts';
 import { documentToHast } from './to-hast.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -57,7 +58,9 @@ function describe(doc: GongwenDocument): string {
 
 export function renderContent(doc: GongwenDocument, name: string): RenderedDocument {
   const meta = { ...doc.meta, description: doc.meta.description ?? describe(doc) };
-  return { name, meta, content: documentToHast(doc.tree) };
+  const content = documentToHast(doc.tree);
+  applyLineBreakingRules(content);
+  return { name, meta, content };
 }
 
 function slot(page: HastRoot, name: string): Element {

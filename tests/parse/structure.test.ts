@@ -102,7 +102,7 @@ title: 报告
 
   it('marks a short lead sentence and leaves 一是… run-in text alone', () => {
     const { tree } = parse(body);
-    const leads = tree.children.flatMap((n) => ('children' in n ? n.children : [])).filter((n) => n.data?.role === 'lead');
+    const leads = tree.children.flatMap((n): RootContent[] => ('children' in n ? (n.children as RootContent[]) : [])).filter((n) => n.data?.role === 'lead');
     expect(leads.map((n) => toString(n))).toEqual(['切实加强理论武装。']);
   });
 

@@ -102,3 +102,22 @@ describe('GB/T 9704 geometry', () => {
     expect(css).toMatch(/@page :left \{\s*@bottom-left \{/);
   });
 });
+
+describe('line-breaking rules', () => {
+  const render = (markdown: string) => renderContent(parseDocument(new VFile({ path: 'b.md', value: markdown })), 'b').content;
+
+  it('binds "·" and a single "—" to the character before them, and leaves "——" alone', () => {
+    const content = render('---\ntitle: 报告\n---\n\n代表·局长，2003—2022年，——破折号。\n');
+    const bound = selectAll('.gw-nobreak', content).map((span) => (span.children[0] as { value: string }).value);
+    expect(bound).toEqual(['表·', '3—']);
+  });
+
+  it('lets a title break only between words', () => {
+    const content = render('---\ntitle: 国务院办公厅关于加强三级公立医院绩效考核工作的意见\n---\n\n正文。\n');
+    const title = select('h1', content)!;
+    const pieces = title.children.filter((c) => c.type === 'text').map((c) => (c as { value: string }).value);
+    expect(pieces.join('')).toBe('国务院办公厅关于加强三级公立医院绩效考核工作的意见');
+    expect(pieces).toContain('医院');
+    expect(title.children.filter((c) => c.type === 'element' && c.tagName === 'wbr').length).toBe(pieces.length - 1);
+  });
+});
