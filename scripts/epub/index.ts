@@ -7,19 +7,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+import { render } from 'ejs';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import type { Browser } from 'puppeteer';
 import type { RenderedDocument } from '../ast/types.ts';
 import { buildDate } from '../render/finish.ts';
 import { accessibilityMetadata } from './accessibility.ts';
 import { splitIntoChapters, type EpubChapter } from './chapters.ts';
 import { normalizeContainer } from './container.ts';
+import { coverAlt, renderCover } from './cover.ts';
 import { contentIdentifier, creatorOf, describe, w3cDateTime, zipDate } from './metadata.ts';
 import { anchorLeadParagraphs, pageList, tableOfContents, type Landmark } from './nav.ts';
 
 export interface EpubOptions {
   /** Reader style sheet; defaults to templates/TEMPLATE/epub.css for the document's template. */
   css?: string;
+  /** A browser to photograph the cover with (the build's); without one the book has no cover. */
+  browser?: Browser;
 }
 
 const TEMPLATES = new URL('./templates/', import.meta.url);
@@ -33,8 +38,11 @@ function readerCss(doc: RenderedDocument): string {
   return readFileSync(new URL(`../../templates/${name}/epub.css`, import.meta.url), 'utf8');
 }
 
-function landmarks(chapters: EpubChapter[]): Landmark[] {
+const COVER_PAGE = 'cover.xhtml';
+
+function landmarks(chapters: EpubChapter[], hasCover: boolean): Landmark[] {
   return [
+    ...(hasCover ? [{ type: 'cover', label: LABELS.cover, href: COVER_PAGE } as const] : []),
     { type: 'toc', label: LABELS.toc, href: 'toc.xhtml' },
     { type: 'bodymatter', label: LABELS.bodymatter, href: chapters[0].filename },
   ];
@@ -44,9 +52,17 @@ function toLibraryChapter(chapter: EpubChapter): Chapter {
   return { title: chapter.title, filename: chapter.filename, content: toHtml({ type: 'root', children: chapter.nodes }) };
 }
 
-/** epub-gen-memory with its random identifier replaced and its EPUB 2 leftovers removed. */
+/**
+ * epub-gen-memory with its random identifier replaced, its EPUB 2 leftovers
+ * removed, and the pages it has no notion of (the cover page) added.
+ */
 class GongwenEpub extends EPub {
-  constructor(options: Options, content: Chapter[], identifier: string) {
+  constructor(
+    options: Options,
+    content: Chapter[],
+    identifier: string,
+    private readonly extraPages: Record<string, string>,
+  ) {
     super(options, content);
     this.uuid = identifier;
   }
@@ -55,8 +71,13 @@ class GongwenEpub extends EPub {
     await this.render();
     // EPUB 3 reading systems navigate with the nav document; our package does not list an NCX.
     this.zip.remove('OEBPS/toc.ncx');
+    for (const [name, page] of Object.entries(this.extraPages)) this.zip.file(`OEBPS/${name}`, page);
     return this.zip;
   }
+}
+
+function coverPage(doc: RenderedDocument): string {
+  return render(template('cover.xhtml.ejs'), { lang: doc.meta.lang, title: LABELS.cover, image: 'cover.png', alt: coverAlt(doc) });
 }
 
 export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}): Promise<Buffer> {
@@ -66,6 +87,7 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
   if (chapters.length === 0) throw new Error(`${doc.name}: nothing to put in the EPUB (the rendered content is empty)`);
 
   const modified = buildDate(doc.meta);
+  const cover = options.browser ? await renderCover(options.browser, doc) : undefined;
   const gw = {
     lang: doc.meta.lang,
     identifier: contentIdentifier(doc.meta, doc.content),
@@ -76,9 +98,9 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
     publisher: doc.meta.publisher,
     source: doc.meta.source,
     modified: w3cDateTime(modified),
-    accessibility: accessibilityMetadata({ pageList: false, cover: false }),
+    accessibility: accessibilityMetadata({ pageList: false, cover: Boolean(cover) }),
     toc: tableOfContents(chapters),
-    landmarks: landmarks(chapters),
+    landmarks: landmarks(chapters, Boolean(cover)),
     pageList: pageList(chapters),
     tocTitle: LABELS.toc,
     landmarksTitle: LABELS.landmarks,
@@ -94,8 +116,10 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
     contentOPF: template('content.opf.ejs'),
     tocXHTML: template('toc.xhtml.ejs'),
     chapterXHTML: template('chapter.xhtml.ejs'),
+    ...(cover ? { cover: new File([cover], 'cover.png', { type: 'image/png' }) } : {}),
     gw,
   } as Options;
-  const epub = new GongwenEpub(libraryOptions, chapters.map(toLibraryChapter), gw.identifier);
+  const extraPages = cover ? { [COVER_PAGE]: coverPage(doc) } : {};
+  const epub = new GongwenEpub(libraryOptions, chapters.map(toLibraryChapter), gw.identifier, extraPages);
   return normalizeContainer(await epub.container(), zipDate(modified));
 }

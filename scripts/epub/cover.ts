@@ -1,0 +1,59 @@
+/**
+ * The cover image: the document's title block laid out as a printed cover
+ * and photographed by headless Chromium (the build's browser).
+ */
+import { readFileSync } from 'node:fs';
+import { render } from 'ejs';
+import type { Element, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Browser } from 'puppeteer';
+import type { RenderedDocument } from '../ast/types.ts';
+import { OFFICIAL_RED } from '../standard/gbt9704.ts';
+import { hasClass } from './chapters.ts';
+
+/** A4's proportions at a size readers show sharply on a phone. */
+export const COVER_SIZE = { width: 900, height: Math.round(900 * Math.SQRT2) } as const;
+
+const TITLE_BLOCK = ['gw-title', 'gw-occasion', 'gw-speaker'];
+const TEMPLATE = readFileSync(new URL('./templates/cover.html.ejs', import.meta.url), 'utf8');
+
+function titleBlock(content: Root): Element[] {
+  return content.children.filter((node): node is Element => node.type === 'element' && TITLE_BLOCK.some((name) => hasClass(node, name)));
+}
+
+/** The text alternative of the cover image: what it shows. */
+export function coverAlt(doc: RenderedDocument): string {
+  return `封面：${doc.meta.title}`;
+}
+
+/** 2024-01-30 → 2024年1月30日, as a date is written on a Chinese cover. */
+export function chineseDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : iso;
+}
+
+export function coverHtml(doc: RenderedDocument): string {
+  const { meta } = doc;
+  return render(TEMPLATE, {
+    lang: meta.lang,
+    title: meta.title,
+    red: OFFICIAL_RED,
+    ...COVER_SIZE,
+    titleBlock: toHtml({ type: 'root', children: titleBlock(doc.content) }),
+    imprint: [meta.author, meta.date && chineseDate(meta.date)].filter(Boolean).join('　'),
+  });
+}
+
+/** Photograph the cover page; the page runs no script and loads nothing from outside. */
+export async function renderCover(browser: Browser, doc: RenderedDocument): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 });
+    await page.setContent(coverHtml(doc), { waitUntil: 'load' });
+    await page.evaluate('document.fonts.ready');
+    return await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE } });
+  } finally {
+    await page.close();
+  }
+}

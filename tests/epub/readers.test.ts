@@ -1,0 +1,78 @@
+/**
+ * The EPUB with its cover, as readers see it: epubcheck, epub.js in headless
+ * Chromium, calibre. One browser serves the whole file (it also photographs
+ * the cover) and is closed at the end.
+ */
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeEpub } from '../../scripts/epub/index.ts';
+import { COVER_SIZE } from '../../scripts/epub/cover.ts';
+import { launchBrowser } from '../../scripts/render/browser.ts';
+import { calibreTextLines, hasEbookConvert } from './helpers/calibre.ts';
+import { epubcheck, formatMessages } from './helpers/epubcheck.ts';
+import { readWithEpubjs } from './helpers/epubjs-reader.ts';
+import { fixtureDocument } from './helpers/fixture.ts';
+import { blockTexts, contentDocument, openEpub } from './helpers/read-epub.ts';
+
+let browser: Browser;
+let book: Buffer;
+const doc = fixtureDocument();
+const documentText = blockTexts(doc.content);
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  book = await writeEpub(doc, { browser });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = Buffer.from(png);
+  expect(view.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
+}
+
+describe('cover', () => {
+  it('is a PNG photographed from the title block, declared cover-image, with a cover page and landmark', async () => {
+    const epub = await openEpub(book);
+    expect(epub.opf).toMatch(/<item id="cover-image" href="cover.png" media-type="image\/png" properties="cover-image"\/>/);
+    expect(pngSize(await epub.zip.file('OEBPS/cover.png')!.async('uint8array'))).toEqual(COVER_SIZE);
+    expect(epub.spine[0].path).toBe('OEBPS/cover.xhtml');
+    expect(await contentDocument(epub, 'OEBPS/cover.xhtml')).toContain(`alt="封面：${doc.meta.title}"`);
+    expect(await contentDocument(epub, 'OEBPS/toc.xhtml')).toContain('<a epub:type="cover" href="cover.xhtml">');
+  });
+
+  it('keeps the book valid and byte-stable', async () => {
+    const result = await epubcheck(book);
+    expect(formatMessages([...result.fatals, ...result.errors, ...result.warnings])).toBe('');
+    expect((await writeEpub(doc, { browser })).equals(book)).toBe(true);
+  });
+});
+
+describe('epub.js in headless Chromium', () => {
+  it('displays every spine item, in zh-CN, and shows all of the document text in reading order', async () => {
+    const read = await readWithEpubjs(browser, book);
+    const epub = await openEpub(book);
+    expect(read.items.map((item) => item.href)).toEqual(epub.spine.map((item) => item.path.replace(/^OEBPS\//, '')));
+    expect(read.language).toBe('zh-CN');
+    expect(read.items.every((item) => item.lang === 'zh-CN')).toBe(true);
+    // Markup whitespace between blocks is not text; U+3000 (the speaker line's full-width space) is.
+    const squeeze = (text: string) => text.replace(/[ \t\r\n]+/g, '');
+    const shown = read.items.filter((item) => item.linear).map((item) => squeeze(item.text)).join('');
+    expect(shown).toBe(squeeze(documentText.join('')));
+    expect(read.toc).toContain('一、强化政治引领，在坚持党对人大工作的全面领导中把好前进方向');
+    expect(read.toc).toContain('切实加强理论武装');
+  });
+});
+
+describe.skipIf(!hasEbookConvert())('calibre ebook-convert (skipped: ebook-convert not on PATH; apt-get install calibre)', () => {
+  it('converts the EPUB to text that ends with exactly the document text, nav before it', async () => {
+    const lines = await calibreTextLines(book);
+    expect(lines.slice(-documentText.length)).toEqual(documentText);
+    const before = lines.slice(0, -documentText.length).join('\n');
+    expect(before).not.toContain(documentText.find((text) => text.length > 30));
+  });
+});
