@@ -52,7 +52,8 @@ def cff_to_glyf(font: TTFont) -> None:
 
 
 def subset_job(path: str, face_index: int, text: str, out: str) -> dict:
-    font = TTFont(path, fontNumber=face_index, lazy=True)
+    # The source face's own modified date, not today's: the same input gives the same bytes.
+    font = TTFont(path, fontNumber=face_index, lazy=True, recalcTimestamp=False)
     name = font["name"].getDebugName(6) or font["name"].getDebugName(4) or ""
     cmap = font.getBestCmap()
     wanted = sorted({ord(c) for c in text if c not in "\n\r\t"})
