@@ -119,7 +119,7 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
     ...(cover ? { cover: new File([cover], 'cover.png', { type: 'image/png' }) } : {}),
     gw,
   } as Options;
-  const extraPages = cover ? { [COVER_PAGE]: coverPage(doc) } : {};
+  const extraPages: Record<string, string> = cover ? { [COVER_PAGE]: coverPage(doc) } : {};
   const epub = new GongwenEpub(libraryOptions, chapters.map(toLibraryChapter), gw.identifier, extraPages);
   return normalizeContainer(await epub.container(), zipDate(modified));
 }
