@@ -12,6 +12,7 @@ import type { Browser } from 'puppeteer';
 import { VFile } from 'vfile';
 import type { RenderedDocument } from '../ast/types.ts';
 import { defaultFontOptions, fontFaceCss, prepareFonts, type PreparedFonts } from '../fonts/index.ts';
+import { reportFontCoverage } from '../fonts/coverage.ts';
 import { parseDocument } from '../parse/index.ts';
 import { writeEpub } from '../epub/index.ts';
 import { launchBrowser } from '../render/browser.ts';
@@ -74,9 +75,7 @@ async function prepare(source: string, file: VFile, outDir: string): Promise<Pre
   const template = loadTemplate(doc.meta.template ?? 'report');
   const wrapper = select('[data-gw-slot="content"]', fromHtml(template.html))!;
   const fonts = await prepareFonts(slotTexts(rendered.content, template.printCss, wrapper), defaultFontOptions(outDir, PROJECT_DIR));
-  for (const { slot, chars } of fonts.uncovered) {
-    file.message(`No font of the ${slot} slot has ${[...chars].join(' ')}: a system font stands in`, { ruleId: 'font-coverage', source: 'fonts' });
-  }
+  reportFontCoverage(fonts, file);
   const fontCss = fontFaceCss(fonts, (face) => relative(outDir, face.file).split('\\').join('/'));
   const html = pageHtml(rendered, template, [fontCss, geometryCss(), template.printCss].join('\n'));
   return { rendered, html, fonts };
