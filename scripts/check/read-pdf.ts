@@ -132,7 +132,7 @@ async function loadFonts(page: PDFPageProxy): Promise<Map<string, PdfFont>> {
 }
 
 function describeFont(id: string, font: Record<string, unknown>): PdfFont {
-  const metric = (value: unknown) => (typeof value === 'number' && value !== 0 ? value : undefined);
+  const metric = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value !== 0 ? value : undefined);
   return {
     id,
     name: typeof font.name === 'string' ? font.name : '',

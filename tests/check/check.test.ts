@@ -1,0 +1,109 @@
+/**
+ * `gongwen check` against PDFs printed by Chromium: a correct 22 × 28 page
+ * passes every check, and each deliberately wrong one fails exactly the
+ * check that matches its fault.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { checkPdf, type CheckResult } from '../../scripts/check/index.ts';
+import { run } from '../../scripts/cli/commands/check.ts';
+import { CFF_TITLE_FONT, CORRECT, launchBrowser, printFixture, type FixtureOptions } from './fixtures.ts';
+
+const WRONG: { name: string; options: FixtureOptions; fails: string[] }[] = [
+  { name: '27 characters a line', options: { ...CORRECT, charsPerLine: 27 }, fails: ['chars-per-line'] },
+  { name: '30 mm top margin', options: { ...CORRECT, firstLineTopMm: 30 }, fails: ['top-edge'] },
+  { name: 'a Type 3 title font', options: { ...CORRECT, titleFont: CFF_TITLE_FONT }, fails: ['no-type3'] },
+  { name: 'page numbers on the wrong side', options: { ...CORRECT, pageNumbersSwapped: true }, fails: ['page-number-side'] },
+  { name: 'a line starting with ·', options: { ...CORRECT, secondLineStart: '·' }, fails: ['line-start'] },
+  // Chromium's Type 3 fonts map 文 and 一 back to Kangxi radicals in the text layer.
+  { name: 'a Type 3 title with radicals in its text layer', options: { ...CORRECT, titleFont: CFF_TITLE_FONT, title: '关于一个文件的报告' }, fails: ['no-type3', 'text-layer'] },
+];
+
+let browser: Browser;
+let dir: string;
+const pdfs = new Map<string, string>();
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gongwen-check-'));
+  browser = await launchBrowser();
+  try {
+    pdfs.set('correct', await printFixture(browser, dir, 'correct', CORRECT));
+    for (const [index, fixture] of WRONG.entries()) pdfs.set(fixture.name, await printFixture(browser, dir, `wrong-${index}`, fixture.options));
+  } finally {
+    await browser.close();
+  }
+});
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const ids = (checks: CheckResult[], status: CheckResult['status']) => checks.filter((check) => check.status === status).map((check) => check.id);
+
+describe('gongwen check on Chromium PDFs', () => {
+  test('a correct 22 × 28 page passes every check, and none is skipped', async () => {
+    const report = await checkPdf(pdfs.get('correct')!);
+    expect(report.checks.filter((check) => check.status !== 'pass')).toEqual([]);
+    expect(report.passed).toBe(true);
+  });
+
+  test.each(WRONG)('$name fails exactly $fails', async ({ name, fails }) => {
+    const report = await checkPdf(pdfs.get(name)!);
+    expect(ids(report.checks, 'fail').sort()).toEqual([...fails].sort());
+    expect(report.passed).toBe(false);
+  });
+
+  test('the failures name what was measured', async () => {
+    const chars = (await checkPdf(pdfs.get('27 characters a line')!)).checks.find((check) => check.id === 'chars-per-line')!;
+    expect(chars.measured).toMatch(/^27 characters/);
+    const top = (await checkPdf(pdfs.get('30 mm top margin')!)).checks.find((check) => check.id === 'top-edge')!;
+    expect(top.problems.every((problem) => /: 30\.\d mm$/.test(problem))).toBe(true);
+    const side = (await checkPdf(pdfs.get('page numbers on the wrong side')!)).checks.find((check) => check.id === 'page-number-side')!;
+    expect(side.problems).toHaveLength(3);
+  });
+});
+
+describe('gongwen check command', () => {
+  async function runCapturing(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    const out = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const code = await run(args);
+      return { code, out: out.mock.calls.map((call) => call.join(' ')).join('\n'), err: err.mock.calls.map((call) => call.join(' ')).join('\n') };
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+  }
+
+  test('exit 0 and a table for a correct PDF', async () => {
+    const { code, out } = await runCapturing([pdfs.get('correct')!]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^chars-per-line\s+5\.2\.3\s+28 characters .*28\s+PASS$/m);
+    expect(out).toMatch(/all 20 checks passed/);
+  });
+
+  test('exit 1 and JSON naming the failed check with --json', async () => {
+    const { code, out } = await runCapturing([pdfs.get('30 mm top margin')!, '--json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    expect(report.passed).toBe(false);
+    expect(report.checks.find((check: CheckResult) => check.id === 'top-edge')).toMatchObject({ status: 'fail', clause: '5.2.1', wanted: '37 mm ± 1' });
+  });
+
+  test('exit 2 with one line for a missing file, a non-PDF and bad usage', async () => {
+    const notPdf = join(dir, 'not.pdf');
+    await writeFile(notPdf, 'hello');
+    const broken = join(dir, 'broken.pdf');
+    await writeFile(broken, '%PDF-1.7\nnothing else');
+    for (const args of [[join(dir, 'missing.pdf')], [notPdf], [broken], [], ['a.pdf', 'b.pdf'], ['--frobnicate', 'a.pdf']]) {
+      const { code, err } = await runCapturing(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(err.split('\n')[0]).toMatch(/^gongwen check: /);
+    }
+    expect((await runCapturing([join(dir, 'missing.pdf')])).err).toBe(`gongwen check: cannot read ${join(dir, 'missing.pdf')}: no such file`);
+  });
+});
