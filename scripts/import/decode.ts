@@ -40,7 +40,11 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** UTF-16 without a BOM: Han text has no NULs, but ASCII newlines and digits do, all on one side. */
+/**
+ * UTF-16 without a BOM: text in UTF-8 or a GB encoding has no NUL bytes, while
+ * UTF-16 has one in every ASCII character (newlines, digits), nearly all on
+ * the same side of the pair; random binary data has them on both sides.
+ */
 function bomlessUtf16(bytes: Uint8Array): string | undefined {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
   let evenZeros = 0;
@@ -50,8 +54,8 @@ function bomlessUtf16(bytes: Uint8Array): string | undefined {
     if (bytes[index + 1] === 0) oddZeros++;
   }
   const pairs = bytes.length / 2;
-  if (oddZeros > pairs * 0.1 && evenZeros === 0) return 'utf-16le';
-  if (evenZeros > pairs * 0.1 && oddZeros === 0) return 'utf-16be';
+  if (oddZeros >= pairs * 0.01 && oddZeros >= evenZeros * 4) return 'utf-16le';
+  if (evenZeros >= pairs * 0.01 && evenZeros >= oddZeros * 4) return 'utf-16be';
   return undefined;
 }
 
@@ -67,11 +71,16 @@ function legacyEncoding(bytes: Uint8Array): string | undefined {
   return detected && iconv.encodingExists(detected) ? detected : undefined;
 }
 
-/** Share of characters that no text file contains (NUL and C0 controls other than tab/newlines). */
-function controlShare(text: string): number {
+/**
+ * Characters a Chinese document does not hold: controls, replacement
+ * characters, lone surrogates, private-use and unassigned code points, and
+ * scripts such as Hangul or Thai that wrong decodings of binary data produce.
+ */
+const IMPLAUSIBLE = /[\u0000-\u0008\u000E-\u001F\uFFFD\p{Cs}\p{Co}\p{Cn}]|[^\p{Script=Han}\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Bopomofo}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+function implausibleShare(text: string): number {
   if (text.length === 0) return 0;
-  const controls = text.match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g)?.length ?? 0;
-  return controls / text.length;
+  return (text.match(IMPLAUSIBLE)?.length ?? 0) / text.length;
 }
 
 export function decodeInput(input: Buffer | string, path: string): Decoded {
@@ -90,7 +99,7 @@ export function decodeInput(input: Buffer | string, path: string): Decoded {
 
 function checkText(decoded: Decoded, path: string): Decoded {
   if (decoded.text.trim() === '') throw new ImportError(path, 'the file holds no text');
-  if (controlShare(decoded.text) > 0.01) {
+  if (implausibleShare(decoded.text) > 0.02) {
     throw new ImportError(path, `looks like a binary file, not text (decoded as ${decoded.encoding}); give a .txt, .md or .html file`);
   }
   return decoded;

@@ -95,7 +95,9 @@ function readTitle(lines: SourceLine[], ledger: Ledger, meta: Meta): number {
       end++;
       break;
     }
-    if (line.depth || !isTitleFragment(line.text) || isOccasion(line.text)) break;
+    // A document starts with its title: "在…会议上的讲话" first is a title, not an occasion.
+    const occasion = isOccasion(line.text) && (end > 0 || /^[—―\-－─（(]/.test(line.text));
+    if (line.depth || !isTitleFragment(line.text) || occasion) break;
     if (end > 0 && speakerOf(line.text)) break;
     if (DOCUMENT_NUMBER.test(line.text.replace(/\s/g, ''))) break;
     end++;

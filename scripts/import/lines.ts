@@ -3,6 +3,7 @@
  * character-level clean-up every line gets (invisible characters, broken
  * HTML entities, Markdown escapes of a re-imported cleaned file).
  */
+import { HAN } from './chinese.ts';
 import type { Ledger, SourceLine } from './ledger.ts';
 
 /** Lines split on CRLF, LF or a lone CR; blank ones only mark a gap. */
@@ -87,7 +88,12 @@ function decodeEntities(line: SourceLine, ledger: Ledger): void {
   const first = line.text.search(ENTITY);
   if (first < 0) return;
   const before = line.text;
-  line.text = line.text.replace(ENTITY, decodeEntity);
+  line.text = line.text.replace(ENTITY, (whole: string, name: string, offset: number, text: string) => {
+    const decoded = decodeEntity(whole, name);
+    // A space entity inside Chinese text is layout (indentation, padding), not a word break.
+    const besideHan = HAN.test(text[offset - 1] ?? '') || HAN.test(text[offset + whole.length] ?? '');
+    return decoded === ' ' && besideHan ? '' : decoded;
+  });
   if (line.text !== before && line.text.trim() !== '') {
     ledger.rewrite(line, 'import:entity', `Decoded HTML entities left in the text (${before.match(ENTITY)?.join(' ')})`, line.column + first);
   }
