@@ -109,6 +109,14 @@ export async function prepareFonts(textBySlot: Partial<Record<SlotName, string>>
   return { faces, uncovered };
 }
 
+/**
+ * Every face gets the vertical metrics of the ideographic em box (the
+ * OpenType convention for CJK fonts: 0.88 em above the baseline, 0.12 below).
+ * Faces then share one baseline whatever their own metrics, and with the
+ * line pitch fixed each glyph's em box sits exactly on the GB/T 9704 grid.
+ */
+const EM_BOX = { ascent: 88, descent: 12 } as const;
+
 function unicodeRange(chars: string): string {
   return [...chars].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(', ');
 }
@@ -126,6 +134,9 @@ export function fontFaceCss(fonts: PreparedFonts, url: (face: PreparedFace) => s
       `  font-family: "${family}";`,
       `  src: url("${url(face)}") format("truetype");`,
       '  font-display: block;',
+      `  ascent-override: ${EM_BOX.ascent}%;`,
+      `  descent-override: ${EM_BOX.descent}%;`,
+      '  line-gap-override: 0%;',
       ...(range ? [`  unicode-range: ${range};`] : []),
       '}',
     ].join('\n');
