@@ -24,6 +24,23 @@ export const CHROMIUM_ARGS = [
   '--font-render-hinting=none',
 ];
 
+/**
+ * For the browser that prints content: every network connection goes to a
+ * proxy that does not exist, loopback included. Request interception already
+ * blocks what a page asks for; this also stops what bypasses it
+ * (preconnect, DNS prefetch), so text from the web can reach no host.
+ */
+export const NO_NETWORK_ARGS = ['--proxy-server=127.0.0.1:9', '--proxy-bypass-list=<-loopback>'];
+
+export interface LaunchOptions {
+  /** Extra flags after CHROMIUM_ARGS. */
+  args?: string[];
+  /** How long Chromium may take to start and answer, in ms. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_LAUNCH_TIMEOUT_MS = 60_000;
+
 function puppeteerBrowser(): string | undefined {
   try {
     const path = puppeteer.executablePath();
@@ -48,6 +65,43 @@ export function findChromium(): string {
   return found;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+/** The first line of an error: puppeteer's launch errors carry the browser's whole log. */
+export function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n').find((line) => line.trim()) ?? 'unknown error';
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const executablePath = findChromium();
+  const timeout = options.timeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS;
+  try {
+    return await puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...(options.args ?? [])], timeout });
+  } catch (error) {
+    const reason = /timed out/i.test(firstLine(error)) ? `it did not answer within ${timeout / 1000} s` : firstLine(error);
+    throw new Error(`could not start Chromium (${executablePath}): ${reason}; set GONGWEN_CHROMIUM to a working Chromium`);
+  }
+}
+
+/**
+ * Ends a browser for sure: a polite close first, bounded because a hung
+ * browser never answers it, then SIGKILL to its whole process group
+ * (puppeteer starts Chromium as a group leader), so no renderer, GPU or
+ * zygote process outlives it.
+ */
+export async function closeBrowser(browser: Browser, politeMs = 5_000): Promise<void> {
+  const pid = browser.process()?.pid;
+  if (politeMs > 0 && browser.connected) {
+    let timer: NodeJS.Timeout | undefined;
+    const givenUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, politeMs)));
+    await Promise.race([browser.close().catch(() => undefined), givenUp]);
+    clearTimeout(timer);
+  }
+  if (pid) killGroup(pid);
+}
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is already gone.
+  }
 }

@@ -12,8 +12,12 @@ export interface PrintResult {
   blocked: string[];
 }
 
-/** Prints the HTML file at `htmlPath`; `allowedDirs` are the folders whose files it may load. */
-export async function printPdf(browser: Browser, htmlPath: string, allowedDirs: string[]): Promise<PrintResult> {
+/**
+ * Prints the HTML file at `htmlPath`; `allowedDirs` are the folders whose
+ * files it may load. Use a Renderer (./renderer.ts) to survive a browser
+ * that crashes or hangs.
+ */
+export async function printPdf(browser: Browser, htmlPath: string, allowedDirs: string[], timeoutMs = 120_000): Promise<PrintResult> {
   const page = await browser.newPage();
   const blocked: string[] = [];
   const allowed = allowedDirs.map((dir) => pathToFileURL(dir).href.replace(/\/?$/, '/'));
@@ -30,13 +34,14 @@ export async function printPdf(browser: Browser, htmlPath: string, allowedDirs: 
         void request.abort('blockedbyclient');
       }
     });
-    await page.goto(pageUrl, { waitUntil: 'load', timeout: 60_000 });
+    await page.goto(pageUrl, { waitUntil: 'load', timeout: timeoutMs });
     // Load every declared face, not only those the DOM uses: page numbers live in @page margin
     // boxes, and a face first asked for while printing would print as blank (font-display: block).
     await page.evaluate('Promise.all([...document.fonts].map((face) => face.load())).then(() => document.fonts.ready)');
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs });
     return { pdf, blocked };
   } finally {
-    await page.close();
+    // A crashed browser cannot close the page; the error that matters is the one above.
+    await page.close().catch(() => undefined);
   }
 }

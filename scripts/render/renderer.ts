@@ -1,0 +1,89 @@
+/**
+ * The browser of a build, owned in one place: launched on first use, checked
+ * before each document, relaunched once when it crashes or hangs while
+ * printing and the document retried, and ended for sure by `close()`.
+ *
+ *   const renderer = new Renderer();
+ *   try { const { pdf, blocked } = await renderer.print(html, [fontsDir]); }
+ *   finally { await renderer.close(); }
+ */
+import { basename } from 'node:path';
+import type { Browser } from 'puppeteer';
+import { closeBrowser, firstLine, launchBrowser, NO_NETWORK_ARGS } from './browser.ts';
+import { printPdf, type PrintResult } from './pdf.ts';
+
+export interface RendererOptions {
+  /** How long Chromium may take to start, in ms. */
+  launchTimeoutMs?: number;
+  /** How long one document may take to load and print, in ms. */
+  renderTimeoutMs?: number;
+}
+
+export const DEFAULT_RENDER_TIMEOUT_MS = 120_000;
+
+/** The browser, not the document, failed: worth one retry in a fresh browser. */
+class BrowserFault extends Error {}
+
+export class Renderer {
+  #browser?: Promise<Browser>;
+  readonly #options: RendererOptions;
+
+  constructor(options: RendererOptions = {}) {
+    this.#options = options;
+  }
+
+  /** Prints the HTML file at `htmlPath` (see printPdf), relaunching the browser once if it fails. */
+  async print(htmlPath: string, allowedDirs: string[]): Promise<PrintResult> {
+    try {
+      return await this.#printOnce(htmlPath, allowedDirs);
+    } catch (error) {
+      if (!(error instanceof BrowserFault)) throw error;
+      await this.#discardBrowser();
+      try {
+        return await this.#printOnce(htmlPath, allowedDirs);
+      } catch (again) {
+        if (again instanceof BrowserFault) throw new Error(`${again.message}, also after relaunching it`);
+        throw again;
+      }
+    }
+  }
+
+  /** Ends the browser and every process of it; safe to call twice or when none was launched. */
+  async close(): Promise<void> {
+    const browser = await this.#browser?.catch(() => undefined);
+    this.#browser = undefined;
+    if (browser) await closeBrowser(browser);
+  }
+
+  /** A connected browser: launched on first use, and again after one died between documents. */
+  async #connected(): Promise<Browser> {
+    const current = await this.#browser;
+    if (current && !current.connected) await this.#discardBrowser();
+    // A failed launch stays memoised: the next document fails at once instead of waiting again.
+    this.#browser ??= launchBrowser({ args: NO_NETWORK_ARGS, timeoutMs: this.#options.launchTimeoutMs });
+    return this.#browser;
+  }
+
+  async #discardBrowser(): Promise<void> {
+    const browser = await this.#browser?.catch(() => undefined);
+    this.#browser = undefined;
+    if (browser) await closeBrowser(browser, 0);
+  }
+
+  async #printOnce(htmlPath: string, allowedDirs: string[]): Promise<PrintResult> {
+    const browser = await this.#connected();
+    const limitMs = this.#options.renderTimeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new BrowserFault(`Chromium did not print ${basename(htmlPath)} within ${limitMs / 1000} s`)), limitMs);
+    });
+    try {
+      return await Promise.race([printPdf(browser, htmlPath, allowedDirs, limitMs), hung]);
+    } catch (error) {
+      if (error instanceof BrowserFault || browser.connected) throw error;
+      throw new BrowserFault(`Chromium crashed while printing ${basename(htmlPath)} (${firstLine(error)})`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
