@@ -133,9 +133,10 @@ export function readBody(lines: SourceLine[], ledger: Ledger, meta: Meta): Block
     const inQuote = openQuotes > 0;
     openQuotes = Math.max(0, openQuotes + quoteBalance(line.text));
     if (closing.has(line) || cells.has(line)) return blocks.push({ kind: 'paragraph', lines: [line] });
-    const depth = line.depth && line.depth >= 2 && line.depth <= 4 ? (line.depth as 2 | 3 | 4) : undefined;
+    // The numbering decides the depth; a Markdown marker only marks a heading the numbering does not.
     const numbered = inQuote || broken.has(line) ? undefined : headingDepth(line);
-    if (depth ?? numbered) return blocks.push({ kind: 'heading', depth: depth ?? numbered, lines: [line] });
+    const marked = line.depth && line.depth >= 2 && line.depth <= 4 ? (line.depth as 2 | 3 | 4) : undefined;
+    if (numbered ?? marked) return blocks.push({ kind: 'heading', depth: numbered ?? marked, lines: [line] });
     const next = main[index + 1];
     if (!inQuote && isPartHeading(line, blocks.at(-1), next)) return blocks.push({ kind: 'heading', depth: 2, lines: [line] });
     const previous = blocks.at(-1);

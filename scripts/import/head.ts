@@ -103,12 +103,12 @@ function readTitle(lines: SourceLine[], ledger: Ledger, meta: Meta): number {
     end++;
   }
   const titleLines = lines.slice(0, end);
-  const headline = titleLines.findIndex((line, position) => {
-    const rest = titleLines.slice(position + 1).map((next) => next.text).join('');
-    return rest !== '' && line.text !== rest && line.text.includes(rest);
-  });
-  for (const line of titleLines.slice(0, Math.max(headline + 1, 0))) ledger.drop(line, 'import:page-headline', 'page headline above the title');
-  const kept = titleLines.slice(headline + 1);
+  const joined = (from: number, to: number) => titleLines.slice(from, to).map((line) => line.text).join('');
+  // The page's headline or a first copy of the title: its text holds all that follows.
+  let split = 0;
+  for (let at = titleLines.length - 1; at > 0; at--) if (joined(0, at).includes(joined(at, titleLines.length))) split = at;
+  for (const line of titleLines.slice(0, split)) ledger.drop(line, 'import:page-headline', 'page headline (or a copy of the title) above the title');
+  const kept = titleLines.slice(split);
   if (kept.length > 0) {
     const title = kept.map((line) => line.text).join('');
     if (meta.title && meta.title !== title) ledger.warn(kept[0], 'import:title', `The title “${title}” differs from the page's 标题 “${meta.title}”; the document's own is used`);

@@ -54,6 +54,8 @@ const breadcrumb: NoiseRule = (lines, index, context) => {
   return end - index;
 };
 
+const GENERIC_LABELS = ['时间', '日期'];
+
 /** Page labels and where their value goes: a front-matter key, or nowhere (null). */
 const PAGE_LABELS: Array<{ labels: string[]; key: keyof Meta | null; value: RegExp }> = [
   { labels: ['发布时间', '发表时间', '发布日期', '更新时间'], key: 'published', value: /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/ },
@@ -65,6 +67,9 @@ const PAGE_LABELS: Array<{ labels: string[]; key: keyof Meta | null; value: RegE
   { labels: ['索引号', '主题分类', '主题词', '体裁分类', '组配分类', '服务对象', '有效性', '生效日期', '废止日期'], key: null, value: /^[^。]{1,60}$/ },
   { labels: ['阅读量', '阅读次数', '浏览次数', '浏览量', '点击数', '点击量', '访问量', '访问次数'], key: null, value: /^\d+$/ },
   { labels: ['作者', '编辑', '责任编辑', '审核', '校对', '终审', '初审', '记者', '通讯员', '供稿'], key: null, value: /^[^。]{1,30}$/ },
+  { labels: ['字号', '字体'], key: null, value: /^[大中小\s]+$/ },
+  // Too common in documents ("时间：上午9时") to stand alone: page metadata only beside another label.
+  { labels: GENERIC_LABELS, key: 'published', value: /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/ },
 ];
 
 function labelPattern(label: string): string {
@@ -116,6 +121,7 @@ const pageMetadata: NoiseRule = (lines, index, context) => {
   const line = lines[index];
   const fields = labelledFields(line.text);
   if (!fields || length(line.text) > 80) return 0;
+  if (fields.length === 1 && GENERIC_LABELS.includes(fields[0].label)) return 0;
   const moved: string[] = [];
   let consumed = 1;
   for (const [position, field] of fields.entries()) {
@@ -132,7 +138,7 @@ const pageMetadata: NoiseRule = (lines, index, context) => {
     if (stored) moved.push(`${entry.key}: ${stored}`);
     // "发布时间:2024-02-06 某商会": what follows the date without a label is who published it.
     const rest = entry.key === 'published' ? value.replace(/^\S+(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?/, '').trim() : '';
-    if (rest && storeValue(context.meta, 'publisher', rest)) moved.push(`publisher: ${rest}`);
+    if (rest && !/[:：]/.test(rest) && storeValue(context.meta, 'publisher', rest)) moved.push(`publisher: ${rest}`);
   }
   const settled = lines.slice(index, index + consumed);
   for (const settledLine of settled) {
@@ -167,8 +173,8 @@ const WIDGET_FURNITURE = /[【】[\]|｜\s:：·•]/g;
 const pageWidget: NoiseRule = (lines, index, context) => {
   const text = lines[index].text;
   const bare = text.replace(WIDGET_FURNITURE, '');
-  if (bare === '' ? !/^[【】[\]\s]+$/.test(text) : !WIDGET_LINE.test(bare)) return 0;
-  context.ledger.drop(lines[index], 'import:page-widget', bare === '' ? 'a bracket of a page widget' : 'share / print / close widget');
+  if (bare !== '' && !WIDGET_LINE.test(bare)) return 0;
+  context.ledger.drop(lines[index], 'import:page-widget', bare === '' ? 'a bracket or separator of a page widget' : 'share / print / close widget');
   return 1;
 };
 
@@ -192,7 +198,7 @@ const photoCaption: NoiseRule = (lines, index, context) => {
   return 1;
 };
 
-const RULES: NoiseRule[] = [breadcrumb, pageMetadata, fontWidget, pageWidget, siteFooter, photoCaption];
+const RULES: NoiseRule[] = [breadcrumb, fontWidget, pageMetadata, pageWidget, siteFooter, photoCaption];
 
 /** Drop or move the page noise; returns the lines that remain. */
 export function removePageNoise(lines: SourceLine[], ledger: Ledger, meta: Meta): SourceLine[] {

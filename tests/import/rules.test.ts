@@ -56,6 +56,18 @@ describe('page noise', () => {
     expect(meta).toMatchObject({ title: '某某省人民政府关于加强水利工作的意见', author: '某某省人民政府', date: '2020-03-02', documentNumber: '某政发〔2020〕5号' });
   });
 
+  it('reads an info bar with a bare 时间 label, but keeps a 时间： line of the document', () => {
+    const { meta, body } = run(`某某市人民政府关于召开安全生产会议的通知\n时间：2024-01-02 09:30　来源：某某市应急管理局　字号：大 中 小\n各区县人民政府：\n一、会议安排\n时间：2024年1月10日上午9时\n${BODY}`);
+    expect(meta).toMatchObject({ published: '2024-01-02', publisher: '某某市应急管理局' });
+    expect(body).toContain('时间：2024年1月10日上午9时');
+  });
+
+  it('drops a second copy of the title (page headline, then the document’s own)', () => {
+    const { meta, ruleIds } = run(`某某市人民政府关于做好安全生产工作的通知\n发布日期：2024-03-02\n|\n某某市人民政府关于做好\n安全生产工作的通知\n各区县人民政府：\n${BODY}`);
+    expect(meta.title).toBe('某某市人民政府关于做好安全生产工作的通知');
+    expect(ruleIds).toEqual(expect.arrayContaining(['import:page-headline', 'import:page-widget']));
+  });
+
   it('decodes stray entities and removes zero-width characters inside text', () => {
     const { body, ruleIds } = run(`某某县人民政府关于做好防汛工作的通知\n各乡镇人民政府：\n各地要&nbsp;加强\u200B值守，&amp;做好准备。${BODY}`);
     expect(body[1]).toBe(`各地要加强值守，&做好准备。${BODY}`);
