@@ -32,13 +32,15 @@ export class Renderer {
     this.#options = options;
   }
 
-  /** Prints the HTML file at `htmlPath` (see printPdf), relaunching the browser once if it fails. */
+  /**
+   * Prints the HTML file at `htmlPath` (see printPdf), relaunching the browser
+   * once if it fails. Several documents may print at once on one Renderer.
+   */
   async print(htmlPath: string, allowedDirs: string[]): Promise<PrintResult> {
     try {
       return await this.#printOnce(htmlPath, allowedDirs);
     } catch (error) {
       if (!(error instanceof BrowserFault)) throw error;
-      await this.#discardBrowser();
       try {
         return await this.#printOnce(htmlPath, allowedDirs);
       } catch (again) {
@@ -55,23 +57,24 @@ export class Renderer {
     if (browser) await closeBrowser(browser);
   }
 
-  /** A connected browser: launched on first use, and again after one died between documents. */
-  async #connected(): Promise<Browser> {
-    const current = await this.#browser;
-    if (current && !current.connected) await this.#discardBrowser();
+  /** A connected browser: launched on first use, and again after one died. */
+  async #connected(): Promise<{ browser: Browser; launch: Promise<Browser> }> {
+    let launch = this.#browser;
+    if (launch && !(await launch).connected) await this.#discard(launch);
     // A failed launch stays memoised: the next document fails at once instead of waiting again.
-    this.#browser ??= launchBrowser({ args: NO_NETWORK_ARGS, timeoutMs: this.#options.launchTimeoutMs });
-    return this.#browser;
+    launch = this.#browser ??= launchBrowser({ args: NO_NETWORK_ARGS, timeoutMs: this.#options.launchTimeoutMs });
+    return { browser: await launch, launch };
   }
 
-  async #discardBrowser(): Promise<void> {
-    const browser = await this.#browser?.catch(() => undefined);
-    this.#browser = undefined;
+  /** Kills the browser of `launch`; forgets it unless another document has already replaced it. */
+  async #discard(launch: Promise<Browser>): Promise<void> {
+    if (this.#browser === launch) this.#browser = undefined;
+    const browser = await launch.catch(() => undefined);
     if (browser) await closeBrowser(browser, 0);
   }
 
   async #printOnce(htmlPath: string, allowedDirs: string[]): Promise<PrintResult> {
-    const browser = await this.#connected();
+    const { browser, launch } = await this.#connected();
     const limitMs = this.#options.renderTimeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
     const hung = new Promise<never>((_, reject) => {
@@ -80,8 +83,10 @@ export class Renderer {
     try {
       return await Promise.race([printPdf(browser, htmlPath, allowedDirs, limitMs), hung]);
     } catch (error) {
-      if (error instanceof BrowserFault || browser.connected) throw error;
-      throw new BrowserFault(`Chromium crashed while printing ${basename(htmlPath)} (${firstLine(error)})`);
+      const fault = error instanceof BrowserFault ? error : browser.connected ? undefined : new BrowserFault(`Chromium crashed while printing ${basename(htmlPath)} (${firstLine(error)})`);
+      if (!fault) throw error;
+      await this.#discard(launch);
+      throw fault;
     } finally {
       clearTimeout(timer);
     }

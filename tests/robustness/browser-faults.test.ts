@@ -1,0 +1,125 @@
+/**
+ * Browser faults: time-outs with clear errors, a crashed or hung Chromium
+ * relaunched once and the document retried, and no Chromium process left
+ * behind, also after a failure. Faults are real: the browser is killed
+ * (SIGKILL) or frozen (SIGSTOP) from outside.
+ */
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Renderer } from '../../scripts/render/renderer.ts';
+import { chromiumLeftBehind, isolatedBrowserEnv, launchedChromium, scratchDir } from './helpers.ts';
+
+const isolated = isolatedBrowserEnv();
+let dir: string;
+let page: string;
+
+beforeAll(() => {
+  // The browsers of this file make their profiles here: they can be told from other sessions' browsers.
+  Object.assign(process.env, isolated.env);
+  dir = scratchDir('faults');
+  page = join(dir, 'page.html');
+  writeFileSync(page, '<!doctype html><html lang="zh-CN"><body><div class="gw-document"><p>第一段。</p></div></body></html>');
+});
+
+afterAll(async () => {
+  expect(await chromiumLeftBehind(isolated.dir)).toEqual([]);
+});
+
+/** A stand-in for Chromium: a script that starts and then never answers, or fails at once. */
+function fakeChromium(name: string, body: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, `#!/bin/sh\n${body}\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+async function withChromium<T>(path: string, action: () => Promise<T>): Promise<T> {
+  process.env.GONGWEN_CHROMIUM = path;
+  try {
+    return await action();
+  } finally {
+    delete process.env.GONGWEN_CHROMIUM;
+  }
+}
+
+describe('Renderer', () => {
+  it('prints, survives a browser killed between documents, and leaves nothing after close()', async () => {
+    const renderer = new Renderer();
+    try {
+      expect((await renderer.print(page, [])).pdf.length).toBeGreaterThan(1000);
+      process.kill(launchedChromium(), 'SIGKILL');
+      expect((await renderer.print(page, [])).pdf.length).toBeGreaterThan(1000);
+    } finally {
+      await renderer.close();
+    }
+    expect(await chromiumLeftBehind(isolated.dir)).toEqual([]);
+  });
+
+  it('relaunches a browser that hangs while printing and retries the document', async () => {
+    const renderer = new Renderer({ renderTimeoutMs: 10_000 });
+    try {
+      await renderer.print(page, []);
+      process.kill(launchedChromium(), 'SIGSTOP');
+      const started = Date.now();
+      expect((await renderer.print(page, [])).pdf.length).toBeGreaterThan(1000);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
+    } finally {
+      await renderer.close();
+    }
+    expect(await chromiumLeftBehind(isolated.dir)).toEqual([]);
+  });
+
+  it('relaunches a browser that crashes in the middle of a document and retries it', async () => {
+    const renderer = new Renderer({ renderTimeoutMs: 30_000 });
+    try {
+      await renderer.print(page, []);
+      // Frozen first, so the print is surely under way when the browser dies.
+      const pid = launchedChromium();
+      process.kill(pid, 'SIGSTOP');
+      setTimeout(() => process.kill(pid, 'SIGKILL'), 500);
+      const started = Date.now();
+      expect((await renderer.print(page, [])).pdf.length).toBeGreaterThan(1000);
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('does not retry a document that fails on its own, and still closes cleanly', async () => {
+    const renderer = new Renderer();
+    try {
+      await expect(renderer.print(join(dir, 'missing.html'), [])).rejects.toThrow(/ERR_FILE_NOT_FOUND/);
+    } finally {
+      await renderer.close();
+    }
+    expect(await chromiumLeftBehind(isolated.dir)).toEqual([]);
+  });
+
+  it('gives a one-line error naming the executable when Chromium does not start in time, and kills it', async () => {
+    const silent = fakeChromium('silent-chromium', `touch ${join(dir, 'silent-started')}\nexec sleep 60`);
+    const renderer = new Renderer({ launchTimeoutMs: 1_500 });
+    await withChromium(silent, async () => {
+      await expect(renderer.print(page, [])).rejects.toThrow(/^could not start Chromium \(.*silent-chromium\): it did not answer within 1\.5 s; set GONGWEN_CHROMIUM/);
+      // The failed launch is remembered: the next document fails at once.
+      const started = Date.now();
+      await expect(renderer.print(page, [])).rejects.toThrow(/did not answer/);
+      expect(Date.now() - started).toBeLessThan(500);
+    });
+    await renderer.close();
+    expect(existsSync(join(dir, 'silent-started'))).toBe(true);
+    expect(await chromiumLeftBehind(silent)).toEqual([]);
+  });
+
+  it('gives a one-line error when Chromium exits at launch', async () => {
+    const broken = fakeChromium('broken-chromium', 'echo "error while loading shared libraries: libnss3.so" >&2\nexit 127');
+    const renderer = new Renderer();
+    await withChromium(broken, async () => {
+      const error = await renderer.print(page, []).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch(/^could not start Chromium \(.*broken-chromium\): /);
+      expect((error as Error).message).not.toContain('\n');
+    });
+    await renderer.close();
+  });
+});
