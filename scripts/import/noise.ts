@@ -16,6 +16,9 @@ interface NoiseContext {
   meta: Meta;
   /** Items of the breadcrumb, to recognise the same labels standing alone. */
   breadcrumbItems: Set<string>;
+  /** Indexes of the first and last running-text lines: page labels live outside them. */
+  textStart: number;
+  textEnd: number;
 }
 
 /** A rule looks at lines[index] (and maybe the lines after) and returns how many lines it settled. */
@@ -120,7 +123,7 @@ function valueOnNextLine(next: SourceLine | undefined, pattern: RegExp, meta: Me
 const pageMetadata: NoiseRule = (lines, index, context) => {
   const line = lines[index];
   const fields = labelledFields(line.text);
-  if (!fields || length(line.text) > 80) return 0;
+  if (!fields || length(line.text) > 80 || (index > context.textStart && index < context.textEnd)) return 0;
   if (fields.length === 1 && GENERIC_LABELS.includes(fields[0].label)) return 0;
   const moved: string[] = [];
   let consumed = 1;
@@ -178,7 +181,7 @@ const pageWidget: NoiseRule = (lines, index, context) => {
   return 1;
 };
 
-const FOOTER = /主办单位|承办单位|协办单位|主办[:：]|承办[:：]|版权所有|copyright|©|ICP\s*[备证]|网站标识码|公网安备|技术支持[:：]|联系我们|网站地图|网站声明|建议使用.{0,20}浏览器|分辨率/i;
+const FOOTER = /主办单位|承办单位|协办单位|主办[:：]|承办[:：]|版权所有|copyright|©|ICP\s*[备证]|网站标识码|公网安备|技术支持[:：]|联系我们|网站地图|网站声明|(?:建议|推荐)使用.{0,20}浏览器|(?:最佳|建议).{0,8}分辨率/i;
 
 /** Site footer lines: 主办单位, 版权所有, ICP 备案 … */
 const siteFooter: NoiseRule = (lines, index, context) => {
@@ -202,7 +205,12 @@ const RULES: NoiseRule[] = [breadcrumb, fontWidget, pageMetadata, pageWidget, si
 
 /** Drop or move the page noise; returns the lines that remain. */
 export function removePageNoise(lines: SourceLine[], ledger: Ledger, meta: Meta): SourceLine[] {
-  const context: NoiseContext = { ledger, meta, breadcrumbItems: new Set() };
+  const isRunningText = (line: SourceLine) => length(line.text) > 40 && /[。；]/.test(line.text);
+  const context: NoiseContext = {
+    ledger, meta, breadcrumbItems: new Set(),
+    textStart: lines.findIndex(isRunningText),
+    textEnd: lines.findLastIndex(isRunningText),
+  };
   let index = 0;
   while (index < lines.length) {
     const settled = RULES.reduce((count, rule) => count || rule(lines, index, context), 0);

@@ -62,6 +62,12 @@ describe('page noise', () => {
     expect(body).toContain('时间：2024年1月10日上午9时');
   });
 
+  it('leaves a page-like label inside the running text alone', () => {
+    const { body, meta } = run(`某某市统计局关于某某数据的说明\n各有关单位：\n${BODY}\n来源：国家统计局年度数据\n${BODY}`);
+    expect(body).toContain('来源：国家统计局年度数据');
+    expect(meta.publisher).toBeUndefined();
+  });
+
   it('drops a second copy of the title (page headline, then the document’s own)', () => {
     const { meta, ruleIds } = run(`某某市人民政府关于做好安全生产工作的通知\n发布日期：2024-03-02\n|\n某某市人民政府关于做好\n安全生产工作的通知\n各区县人民政府：\n${BODY}`);
     expect(meta.title).toBe('某某市人民政府关于做好安全生产工作的通知');
