@@ -9,8 +9,12 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { checkPdf, type CheckResult } from '../../scripts/check/index.ts';
+import { layoutOf, withoutSpaces } from '../../scripts/check/lines.ts';
+import { readPdf } from '../../scripts/check/read-pdf.ts';
+import { GRID, TEXT_BLOCK } from '../../scripts/standard/gbt9704.ts';
 import { run } from '../../scripts/cli/commands/check.ts';
 import { CFF_TITLE_FONT, CORRECT, launchBrowser, printFixture, type FixtureOptions } from './fixtures.ts';
+import { mutoolLines } from './mutool.ts';
 
 const WRONG: { name: string; options: FixtureOptions; fails: string[] }[] = [
   { name: '27 characters a line', options: { ...CORRECT, charsPerLine: 27 }, fails: ['chars-per-line'] },
@@ -30,12 +34,14 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gongwen-check-'));
   browser = await launchBrowser();
   try {
-    pdfs.set('correct', await printFixture(browser, dir, 'correct', CORRECT));
-    for (const [index, fixture] of WRONG.entries()) pdfs.set(fixture.name, await printFixture(browser, dir, `wrong-${index}`, fixture.options));
+    for (const [index, fixture] of [{ name: 'correct', options: CORRECT }, ...WRONG].entries()) {
+      pdfs.set(fixture.name, await printFixture(browser, dir, `fixture-${index}`, fixture.options));
+    }
   } finally {
     await browser.close();
   }
-});
+  // Each print loads megabytes of CJK fonts: seconds apiece, more on a busy machine.
+}, 600_000);
 
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -105,5 +111,30 @@ describe('gongwen check command', () => {
       expect(err.split('\n')[0]).toMatch(/^gongwen check: /);
     }
     expect((await runCapturing([join(dir, 'missing.pdf')])).err).toBe(`gongwen check: cannot read ${join(dir, 'missing.pdf')}: no such file`);
+  });
+});
+
+describe('cross-check with MuPDF (mutool draw -F stext)', () => {
+  test('pdfjs and MuPDF agree on the text, baseline and start of every line', async () => {
+    const pdf = pdfs.get('correct')!;
+    const ours = layoutOf((await readPdf(pdf)).pages).lines;
+    const theirs = await mutoolLines(pdf);
+    expect(theirs.map((line) => withoutSpaces(line.text))).toEqual(ours.map((line) => withoutSpaces(line.text)));
+    theirs.forEach((line, index) => {
+      expect(Math.abs(line.baselineMm - ours[index].baselineMm), line.text).toBeLessThan(0.1);
+      expect(Math.abs(line.startMm - ours[index].startMm), line.text).toBeLessThan(0.1);
+    });
+  });
+
+  test('MuPDF alone finds 22 lines on the full page, 28 characters on full lines, the block at 37 mm and 28 mm', async () => {
+    const blockLines = (await mutoolLines(pdfs.get('correct')!)).filter((line) => !/^—\d+—$/.test(withoutSpaces(line.text)));
+    const page2 = blockLines.filter((line) => line.page === 2);
+    expect(page2).toHaveLength(GRID.linesPerPage);
+    expect(Math.abs(page2[0].topMm - TEXT_BLOCK.topMm)).toBeLessThanOrEqual(TEXT_BLOCK.toleranceMm);
+    expect(Math.abs(Math.min(...blockLines.map((line) => line.startMm)) - TEXT_BLOCK.leftMm)).toBeLessThanOrEqual(TEXT_BLOCK.toleranceMm);
+    const rightMm = TEXT_BLOCK.leftMm + TEXT_BLOCK.widthMm;
+    const fullLines = blockLines.filter((line) => line.startMm < TEXT_BLOCK.leftMm + 1 && line.endMm > rightMm - 1);
+    expect(fullLines.length).toBeGreaterThan(20);
+    expect(new Set(fullLines.map((line) => [...withoutSpaces(line.text)].length))).toEqual(new Set([GRID.charsPerLine]));
   });
 });
