@@ -11,6 +11,7 @@ import { render } from 'ejs';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Browser } from 'puppeteer';
+import type { VFile } from 'vfile';
 import type { RenderedDocument } from '../ast/types.ts';
 import { buildDate } from '../render/finish.ts';
 import { accessibilityMetadata } from './accessibility.ts';
@@ -19,12 +20,17 @@ import { normalizeContainer } from './container.ts';
 import { coverAlt, renderCover } from './cover.ts';
 import { contentIdentifier, creatorOf, describe, w3cDateTime, zipDate } from './metadata.ts';
 import { anchorLeadParagraphs, pageList, tableOfContents, type Landmark } from './nav.ts';
+import { insertPageBreaks, pdfPageRuns } from './page-breaks.ts';
 
 export interface EpubOptions {
   /** Reader style sheet; defaults to templates/TEMPLATE/epub.css for the document's template. */
   css?: string;
   /** A browser to photograph the cover with (the build's); without one the book has no cover. */
   browser?: Browser;
+  /** The print edition (the PDF the build made): its pages become page-break markers and a page-list. */
+  pdf?: Uint8Array;
+  /** Where messages about the document go (e.g. a PDF page not found in the text). */
+  file?: VFile;
 }
 
 const TEMPLATES = new URL('./templates/', import.meta.url);
@@ -82,12 +88,14 @@ function coverPage(doc: RenderedDocument): string {
 
 export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}): Promise<Buffer> {
   const content = structuredClone(doc.content) as Root;
+  if (options.pdf) insertPageBreaks(content, await pdfPageRuns(options.pdf), options.file);
   anchorLeadParagraphs(content);
   const chapters = splitIntoChapters(content, doc.meta.title);
   if (chapters.length === 0) throw new Error(`${doc.name}: nothing to put in the EPUB (the rendered content is empty)`);
 
   const modified = buildDate(doc.meta);
   const cover = options.browser ? await renderCover(options.browser, doc) : undefined;
+  const pages = pageList(chapters);
   const gw = {
     lang: doc.meta.lang,
     identifier: contentIdentifier(doc.meta, doc.content),
@@ -97,11 +105,12 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
     date: doc.meta.date,
     publisher: doc.meta.publisher,
     source: doc.meta.source,
+    printEdition: pages.length > 0 ? `${doc.name}.pdf` : undefined,
     modified: w3cDateTime(modified),
-    accessibility: accessibilityMetadata({ pageList: false, cover: Boolean(cover) }),
+    accessibility: accessibilityMetadata({ pageList: pages.length > 0, cover: Boolean(cover) }),
     toc: tableOfContents(chapters),
     landmarks: landmarks(chapters, Boolean(cover)),
-    pageList: pageList(chapters),
+    pageList: pages,
     tocTitle: LABELS.toc,
     landmarksTitle: LABELS.landmarks,
     pageListTitle: LABELS.pageList,
