@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
+import { hangLineEndPunctuation } from './hang-punctuation.ts';
 
 export interface PrintResult {
   pdf: Uint8Array;
@@ -38,6 +39,8 @@ export async function printPdf(browser: Browser, htmlPath: string, allowedDirs: 
     // Load every declared face, not only those the DOM uses: page numbers live in @page margin
     // boxes, and a face first asked for while printing would print as blank (font-display: block).
     await page.evaluate('Promise.all([...document.fonts].map((face) => face.load())).then(() => document.fonts.ready)');
+    await page.emulateMediaType('print');
+    await hangLineEndPunctuation(page);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs });
     return { pdf, blocked };
   } finally {

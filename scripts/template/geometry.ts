@@ -76,6 +76,11 @@ export function geometryCss(): string {
 }
 /* GB/T 15834 §5.1: a mark bound to the character before it (scripts/template/line-breaking.ts). */
 .gw-nobreak { white-space: nowrap; }
+/* Closing punctuation hanging past the line end (scripts/render/hang-punctuation.browser.js). */
+.gw-hang { letter-spacing: -1em; }
+/* The block is as wide on screen as in print, so lines break where they will on paper. */
+.gw-document { width: ${mm(TEXT_BLOCK.widthMm + ROUNDING_SLACK_MM)}; }
+.gw-measuring .gw-document * { text-align: left !important; }
 :root {
   --gw-body-size: ${pt(SIZE_PT.body)};
   --gw-title-size: ${pt(SIZE_PT.title)};
