@@ -38,9 +38,9 @@ function isShortPhrase(text: string): boolean {
   return length(text) <= 24 && !SENTENCE_PUNCTUATION.test(text) && !/[。]/.test(text);
 }
 
-/** A numbered heading carries nothing after its heading sentence. */
+/** A numbered heading carries nothing after its heading sentence, and is not a clause of an enumeration (；). */
 function standsAlone(text: string): boolean {
-  return length(text) <= 100 && !/[。！？；][^”’）]/.test(text);
+  return length(text) <= 100 && !/[。！？；][^”’）]/.test(text) && !/[；，、：;,:]$/.test(text);
 }
 
 function headingDepth(line: SourceLine): 3 | 4 | undefined {
@@ -84,10 +84,25 @@ function dropTrailingFooter(main: SourceLine[], closing: Set<SourceLine>, ledger
   return main.slice(0, end);
 }
 
+/** The entries after a 目录 line that repeat headings further down: plain paragraphs. */
+function tableOfContents(main: SourceLine[]): Set<SourceLine> {
+  const entries = new Set<SourceLine>();
+  const start = main.findIndex((line) => /^目\s*录$/.test(line.text));
+  if (start < 0) return entries;
+  entries.add(main[start]);
+  for (let index = start + 1; index < main.length; index++) {
+    const text = main[index].text;
+    if (!main.slice(index + 1).some((later) => later.text === text)) break;
+    entries.add(main[index]);
+  }
+  return entries;
+}
+
 /** Runs of four or more short cell-like lines: a table flattened one cell per line. */
-function tableCells(lines: SourceLine[], ledger: Ledger): Set<SourceLine> {
+function tableCells(lines: SourceLine[], ledger: Ledger, plain: Set<SourceLine>): Set<SourceLine> {
   const cells = new Set<SourceLine>();
-  const isCell = (line: SourceLine) => length(line.text) <= 24 && !/[。；]$/.test(line.text);
+  // Closing lines, a table of contents and the attachment marker are short too, but never cells.
+  const isCell = (line: SourceLine) => length(line.text) <= 24 && !/[。；]$/.test(line.text) && !plain.has(line) && !ANNEX_MARKER.test(line.text);
   for (let start = 0; start < lines.length; ) {
     let end = start;
     while (end < lines.length && isCell(lines[end])) end++;
@@ -125,14 +140,15 @@ export function readBody(lines: SourceLine[], ledger: Ledger, meta: Meta): Block
   const closing = closingLines(main);
   main = dropTrailingFooter(main, closing, ledger, meta);
   recordClosingMeta(main.filter((line) => closing.has(line)), meta);
-  const cells = tableCells(lines, ledger);
+  const contents = tableOfContents(main);
+  const cells = tableCells(lines, ledger, new Set([...closing, ...contents]));
   const broken = brokenNumberedLines(main);
   const blocks: Block[] = [];
   let openQuotes = 0;
   main.forEach((line, index) => {
     const inQuote = openQuotes > 0;
     openQuotes = Math.max(0, openQuotes + quoteBalance(line.text));
-    if (closing.has(line) || cells.has(line)) return blocks.push({ kind: 'paragraph', lines: [line] });
+    if (closing.has(line) || cells.has(line) || contents.has(line)) return blocks.push({ kind: 'paragraph', lines: [line] });
     // The numbering decides the depth; a Markdown marker only marks a heading the numbering does not.
     const numbered = inQuote || broken.has(line) ? undefined : headingDepth(line);
     const marked = line.depth && line.depth >= 2 && line.depth <= 4 ? (line.depth as 2 | 3 | 4) : undefined;

@@ -12,7 +12,7 @@ import type { Meta } from './noise.ts';
 const DASH_START = /^(?:——|――|—|--|－－|─|―)+\s*/;
 const OCCASION_END = /(?:上|时|上的(?:讲话|报告|致辞|发言|主旨演讲|工作报告|说明)|[）)])$/;
 const OCCASION_BODY = new RegExp(`^(?:${DATE_SOURCE})?在.{2,60}(?:会议|大会|典礼|仪式|论坛|座谈会|开幕式|闭幕式|会|上)`, 'u');
-const ADOPTION = new RegExp(`^[（(]?${DATE_SOURCE}\\s*.{0,60}?(?:通过|施行|公布|发布|修正|修订|批准)[）)]?$`, 'u');
+const ADOPTION = new RegExp(`^[（(]?${DATE_SOURCE}\\s*.{0,160}?(?:通过|施行|公布|发布|修正|修订|批准)[）)]?$`, 'u');
 const DOCUMENT_NUMBER = /^\p{Script=Han}{1,16}\s*[〔[［(（]\d{4}[〕\]］)）]\s*第?\d+\s*号$/u;
 const SALUTATION = /[:：]$/;
 const NUMBERED = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[章节条编])/;

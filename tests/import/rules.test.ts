@@ -168,6 +168,20 @@ describe('body structure', () => {
     expect(blocks.filter((block) => block.kind === 'heading').map((block) => block.text)).toEqual(['一、修改《某某规定》']);
   });
 
+  it('reads a regulation: adoption note, table of contents, 第X章 headings, enumerations ending in ；', () => {
+    const { meta, blocks, ruleIds } = run([
+      '某某市物业管理条例',
+      '（2023年10月26日某某市第十六届人民代表大会常务委员会第十五次会议通过　2023年11月30日某某省第十四届人民代表大会常务委员会第六次会议批准）',
+      '目　　录', '第一章　总则', '第二章　业主', '第一章　总则', '第一条　为了规范物业管理活动，制定本条例。',
+      '第二章　业主', '第二条　业主享有下列权利：', '（一）接受物业服务人提供的服务；', '（二）提议召开业主大会会议；', '（三）法律、法规规定的其他权利。',
+    ].join('\n'));
+    expect(meta.occasion).toMatch(/^（2023年10月26日.*批准）$/);
+    expect(meta.date).toBe('2023-10-26');
+    expect(blocks.filter((block) => block.kind === 'heading').map((block) => block.text)).toEqual(['第一章　总则', '第二章　业主']);
+    expect(blocks.slice(0, 3).map((block) => block.kind)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+    expect(ruleIds).not.toContain('import:flattened-table');
+  });
+
   it('warns about a table flattened one cell per line and keeps the cells in order', () => {
     const { body, ruleIds } = doc(['序号', '项目名称', '责任单位', '完成时限', '1', '道路改造', '市交通局', '2024年底', BODY]);
     expect(body.slice(1, 9)).toEqual(['序号', '项目名称', '责任单位', '完成时限', '1', '道路改造', '市交通局', '2024年底']);
