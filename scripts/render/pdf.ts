@@ -28,17 +28,20 @@ export async function printPdf(browser: Browser, htmlPath: string, allowedDirs: 
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
-      if (url === pageUrl || url.startsWith('data:') || allowed.some((prefix) => url.startsWith(prefix))) {
+      const leavesPage = request.isNavigationRequest() && request.frame() === page.mainFrame() && url !== pageUrl;
+      if (!leavesPage && (url === pageUrl || url.startsWith('data:') || allowed.some((prefix) => url.startsWith(prefix)))) {
         void request.continue();
       } else {
         blocked.push(url);
-        void request.abort('blockedbyclient');
+        // A 204 keeps the page where it is (a <meta> refresh); an aborted navigation would put an error page in its place.
+        void (leavesPage ? request.respond({ status: 204 }) : request.abort('blockedbyclient'));
       }
     });
     await page.goto(pageUrl, { waitUntil: 'load', timeout: timeoutMs });
     // Load every declared face, not only those the DOM uses: page numbers live in @page margin
     // boxes, and a face first asked for while printing would print as blank (font-display: block).
-    await page.evaluate('Promise.all([...document.fonts].map((face) => face.load())).then(() => document.fonts.ready)');
+    // A face whose file was blocked fails to load; it is reported above, and the page prints without it.
+    await page.evaluate('Promise.allSettled([...document.fonts].map((face) => face.load())).then(() => document.fonts.ready)');
     await page.emulateMediaType('print');
     await hangLineEndPunctuation(page);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs });
