@@ -14,6 +14,7 @@ import { insertTitleBlock } from '../structure/title-block.ts';
 import { markLeadSentences } from '../structure/lead-sentence.ts';
 import { markRoles } from '../structure/roles.ts';
 import { rawHtmlAsText } from '../structure/raw-html.ts';
+import { outsideReferencesInert } from '../structure/outside-references.ts';
 import { readFrontMatter } from './front-matter.ts';
 
 /** A document without a `title` field may give its title as a leading `# heading`. */
@@ -36,6 +37,7 @@ export function parseDocument(file: VFile): GongwenDocument {
     file.fail('The document has no text after its front matter', { place: yamlPosition?.end ?? { line: 1, column: 1 }, ruleId: 'empty', source: 'parse' });
   }
   rawHtmlAsText(tree, file);
+  outsideReferencesInert(tree, file);
   insertTitleBlock(tree, meta, yamlPosition);
   markRoles(tree);
   markLeadSentences(tree);
