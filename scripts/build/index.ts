@@ -1,33 +1,37 @@
 /**
- * The build: cleaned source → parse/structure → template → fonts → PDF (and
- * EPUB, HTML). One browser serves every document of a run. Outputs are
- * written under temporary names and renamed only when all of a document's
- * outputs are good, so a failed build never leaves a half-written file and
- * never replaces the previous good outputs.
+ * The build: each document's cleaned source → parse/structure → template →
+ * fonts → PDF, EPUB and HTML (./document.ts). This half decides what to
+ * build: a document whose cache record (./cache.ts) still matches is up to
+ * date and skipped, so a no-op rebuild loads none of the pipeline and starts
+ * no browser. The rest share one browser, a few documents at a time; each
+ * document's outputs appear together or not at all (./outputs.ts), and one
+ * failing document does not stop the others.
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
-import type { RenderedDocument } from '../ast/types.ts';
-import { defaultFontOptions, fontFaceCss, prepareFonts, type PreparedFonts } from '../fonts/index.ts';
-import { reportFontCoverage } from '../fonts/coverage.ts';
-import { parseDocument } from '../parse/index.ts';
-import { writeEpub } from '../epub/index.ts';
-import { finishPdf } from '../render/finish.ts';
-import { Renderer } from '../render/renderer.ts';
-import { geometryCss } from '../template/geometry.ts';
-import { loadTemplate, pageHtml, renderContent } from '../template/index.ts';
-import { slotTexts } from '../template/slot-text.ts';
-import { select } from 'hast-util-select';
-import { fromHtml } from 'hast-util-from-html';
+import { defaultFontOptions } from '../fonts/index.ts';
+import type { Renderer } from '../render/renderer.ts';
+import { BuildCache } from './cache.ts';
+import { folderSignature, sha256, toolFingerprint } from './fingerprint.ts';
+import { runPool } from './pool.ts';
 
 export const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface BuildOptions {
   outDir: string;
-  /** Called with each document's messages (warnings) and result. */
+  /** Called with each document's result as it finishes (warnings are on `file`). */
   onDocument?: (result: DocumentResult) => void;
+  /** Called when a document starts building (not for up-to-date ones). */
+  onStart?: (source: string) => void;
+  /** Documents built at once; defaults to the machine's parallelism. */
+  concurrency?: number;
+  /** Rebuild even what is up to date. */
+  force?: boolean;
+  /** A browser session to reuse (watch keeps one across builds); by default the build starts and ends its own. */
+  renderer?: Renderer;
 }
 
 export interface DocumentResult {
@@ -35,6 +39,8 @@ export interface DocumentResult {
   file: VFile;
   outputs: string[];
   error?: Error;
+  /** True when the outputs were already up to date and nothing was built. */
+  upToDate: boolean;
   ms: number;
 }
 
@@ -61,67 +67,77 @@ export function outputName(source: string): string {
   return basename(source, extname(source)).replace(/[\\/:*?"<>|\x00-\x1f]/g, '_');
 }
 
-interface Prepared {
-  rendered: RenderedDocument;
-  html: string;
-  fonts: PreparedFonts;
+/** Environment variables that change what a build writes. */
+const OUTPUT_ENV = ['SOURCE_DATE_EPOCH', 'GONGWEN_FONTS', 'GONGWEN_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH', 'GONGWEN_PYTHON'];
+
+/** What every document of this run depends on besides its own files: the tool, the environment, the font folders. */
+function runKey(outDir: string, tool: string): string {
+  const fontDirs = defaultFontOptions(outDir, PROJECT_DIR).userFontDirs;
+  return sha256(JSON.stringify([tool, outDir, OUTPUT_ENV.map((name) => process.env[name] ?? ''), folderSignature(fontDirs)]));
 }
 
-async function prepare(source: string, file: VFile, outDir: string): Promise<Prepared> {
-  const doc = parseDocument(file);
-  const rendered = renderContent(doc, outputName(source));
-  const template = loadTemplate(doc.meta.template ?? 'report');
-  const wrapper = select('[data-gw-slot="content"]', fromHtml(template.html))!;
-  const fonts = await prepareFonts(slotTexts(rendered.content, template.printCss, wrapper), defaultFontOptions(outDir, PROJECT_DIR));
-  reportFontCoverage(fonts, file);
-  const fontCss = fontFaceCss(fonts, (face) => relative(outDir, face.file).split('\\').join('/'));
-  const html = pageHtml(rendered, template, [fontCss, geometryCss(), template.printCss].join('\n'));
-  return { rendered, html, fonts };
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
-function atomicWrite(path: string, data: string | Uint8Array): string {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temp, data);
-  return temp;
+/**
+ * SIGINT and SIGTERM end the build at once through process.exit, whose exit
+ * hooks remove the temporary outputs (./outputs.ts) and kill the browser's
+ * process group (puppeteer's). Without a handler Node would die by the
+ * signal and run no exit hook.
+ */
+function exitOnInterrupt(): () => void {
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
+    const handler = () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  return () => handlers.forEach((remove) => remove());
 }
 
 export async function buildDocuments(sources: string[], options: BuildOptions): Promise<DocumentResult[]> {
   const outDir = resolve(options.outDir);
   mkdirSync(outDir, { recursive: true });
-  const renderer = new Renderer();
-  const results: DocumentResult[] = [];
+  const cache = new BuildCache(outDir);
+  const tool = toolFingerprint(PROJECT_DIR);
+  const base = runKey(outDir, tool);
+  const keyOf = (source: string) => sha256(`${base}\n${source}`);
+  const newFile = (source: string) => new VFile({ path: relative(process.cwd(), source) || source });
+
+  const results: DocumentResult[] = sources.map((source) => ({ source, file: newFile(source), outputs: [], upToDate: false, ms: 0 }));
+  const stale = results.filter((result) => {
+    const record = options.force ? undefined : cache.upToDate(outputName(result.source), result.source, keyOf(result.source));
+    if (!record) return true;
+    BuildCache.replay(record, result.file);
+    Object.assign(result, { outputs: Object.keys(record.outputs), upToDate: true });
+    options.onDocument?.(result);
+    return false;
+  });
+  if (!stale.length) return results;
+
+  const [{ buildDocument }, { Renderer }] = await Promise.all([import('./document.ts'), import('../render/renderer.ts')]);
+  const renderer = options.renderer ?? new Renderer();
+  const stopHandling = exitOnInterrupt();
+  const ctx = { outDir, projectDir: PROJECT_DIR, cache, renderer, tool };
   try {
-    for (const source of sources) {
+    await runPool(stale, options.concurrency ?? availableParallelism(), async (result) => {
       const started = performance.now();
-      const file = new VFile({ path: relative(process.cwd(), source) || source });
-      const temps: Array<[string, string]> = [];
-      const result: DocumentResult = { source, file, outputs: [], ms: 0 };
+      options.onStart?.(result.source);
       try {
-        file.value = readFileSync(source, 'utf8');
-        const { rendered, html } = await prepare(source, file, outDir);
-        const name = rendered.name;
-        // Chromium reads the page from a temporary .html beside the outputs, so the fonts' relative URLs resolve.
-        const htmlTemp = join(outDir, `.${name}.${process.pid}.tmp.html`);
-        writeFileSync(htmlTemp, html);
-        temps.push([htmlTemp, join(outDir, `${name}.html`)]);
-        const printed = await renderer.print(htmlTemp, [join(outDir, '.cache', 'fonts')]);
-        for (const url of printed.blocked) file.message(`Blocked a request of the page: ${url}`, { ruleId: 'blocked-request', source: 'pdf' });
-        const pdf = await finishPdf(printed.pdf, rendered.meta);
-        temps.push([atomicWrite(join(outDir, `${name}.pdf`), pdf), join(outDir, `${name}.pdf`)]);
-        const epub = await writeEpub(rendered);
-        temps.push([atomicWrite(join(outDir, `${name}.epub`), epub), join(outDir, `${name}.epub`)]);
-        for (const [temp, final] of temps) renameSync(temp, final);
-        result.outputs = temps.map(([, final]) => final);
+        const name = outputName(result.source);
+        const built = await buildDocument(result.source, name, result.file, ctx);
+        result.outputs = built.outputs.commit();
+        cache.save(name, result.source, { key: keyOf(result.source), ...built, outputs: result.outputs, file: result.file });
       } catch (error) {
-        for (const [temp] of temps) rmSync(temp, { force: true });
-        result.error = error instanceof Error ? error : new Error(String(error));
+        result.error = toError(error);
       }
       result.ms = performance.now() - started;
-      results.push(result);
       options.onDocument?.(result);
-    }
+    });
   } finally {
-    await renderer.close();
+    if (!options.renderer) await renderer.close();
+    stopHandling();
   }
+  cache.prune();
   return results;
 }

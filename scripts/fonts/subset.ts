@@ -4,7 +4,7 @@
  * so a rebuild of unchanged text spawns no Python at all.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,11 +66,15 @@ export async function subsetFaces(jobs: SubsetJob[], cacheDir: string): Promise<
   // The same face cut to the same characters twice in one batch is made once.
   const todo = [...new Map(planned.filter((job) => !existsSync(job.meta)).map((job) => [job.meta, job])).values()];
   if (todo.length) {
-    // Write to temporary names and rename, so an interrupted run leaves no half font in the cache.
-    const results = await runPython(todo.map((job) => ({ ...job, out: `${job.out}.tmp` })));
+    // Write to temporary names and rename, so an interrupted run leaves no half font in the cache;
+    // the names are this call's own, so two documents or two builds filling the same cache never share one.
+    const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
+    const temp = (path: string) => `${path}.${tag}.tmp`;
+    const results = await runPython(todo.map((job) => ({ ...job, out: temp(job.out) })));
     todo.forEach((job, i) => {
-      renameSync(`${job.out}.tmp`, job.out);
-      writeFileSync(job.meta, JSON.stringify(results[i]));
+      renameSync(temp(job.out), job.out);
+      writeFileSync(temp(job.meta), JSON.stringify(results[i]));
+      renameSync(temp(job.meta), job.meta);
     });
   }
   return planned.map((job) => ({ out: job.out, ...(JSON.parse(readFileSync(job.meta, 'utf8')) as { missing: string; name: string }) }));

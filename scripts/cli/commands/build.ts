@@ -1,46 +1,81 @@
 /**
- * `gongwen build FILE.md|DIR… [--out DIR]`: PDF, EPUB and HTML of each
- * document. Warnings are printed like a compiler's; a document that fails is
- * reported with its file and reason, the others are still built, and the exit
- * code is 1 if any failed.
+ * `gongwen build FILE.md|DIR… [--out DIR] [--shard i/n] [--jobs N] [--force]`:
+ * PDF, EPUB and HTML of each document, skipping those already up to date.
+ * Warnings are printed like a compiler's; a document that fails is reported
+ * with its file and reason, the others are still built, the failures are
+ * listed again at the end and the exit code is 1.
  */
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VFileMessage } from 'vfile-message';
 import { reporter } from 'vfile-reporter';
-import { buildDocuments, collectSources } from '../../build/index.ts';
+import { buildDocuments, collectSources, outputName, type DocumentResult } from '../../build/index.ts';
+import { parseShard, selectShard } from '../../build/shard.ts';
+import { Progress, seconds, shown } from '../progress.ts';
+
+const USAGE = 'usage: gongwen build FILE.md|DIR... [--out DIR] [--shard i/n] [--jobs N] [--force] [--quiet]';
+
+/** Puts an unlocated error on the file, so the reporter prints every failure the same way. */
+function withError(result: DocumentResult): DocumentResult {
+  if (result.error && !(result.error instanceof VFileMessage)) {
+    result.file.message(result.error.message, { ruleId: 'build', source: 'gongwen' }).fatal = true;
+  }
+  return result;
+}
+
+function report(result: DocumentResult): string {
+  if (result.error) return `failed ${shown(result.source)} (${seconds(result.ms)})`;
+  if (result.upToDate) return `up to date ${shown(result.source)}`;
+  return `built ${shown(result.source)} → ${result.outputs.map(shown).join(', ')} (${seconds(result.ms)})`;
+}
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string', short: 'o', default: 'build' }, quiet: { type: 'boolean', short: 'q', default: false } },
+    options: {
+      out: { type: 'string', short: 'o', default: 'build' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      force: { type: 'boolean', short: 'f', default: false },
+      shard: { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
+    },
   });
   if (!positionals.length) {
-    console.error('usage: gongwen build FILE.md|DIR... [--out DIR]');
+    console.error(USAGE);
     return 2;
   }
-  const sources = collectSources(positionals);
-  if (!sources.length) {
+  const all = collectSources(positionals);
+  const sources = values.shard ? selectShard(all, parseShard(values.shard)) : all;
+  if (!all.length) {
     console.error(`gongwen build: no .md documents in ${positionals.join(', ')}`);
     return 1;
   }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new Error(`--jobs ${values.jobs}: expected a whole number of documents at once, e.g. --jobs 2`);
+
+  const started = performance.now();
+  const progress = new Progress(sources.length);
   const results = await buildDocuments(sources, {
     outDir: values.out!,
+    force: values.force,
+    concurrency: jobs,
+    onStart: () => progress.started(),
     onDocument: (result) => {
-      if (result.error instanceof VFileMessage) {
-        // A located error (bad front matter…) is already on the file: the reporter prints it.
-      } else if (result.error) {
-        result.file.message(result.error.message, { ruleId: 'build', source: 'gongwen' }).fatal = true;
-      }
-      if (result.file.messages.length) console.error(reporter(result.file, { quiet: values.quiet }));
-      if (!result.error) {
-        const outputs = result.outputs.map((p) => relative(process.cwd(), p)).join(', ');
-        console.log(`built ${relative(process.cwd(), result.source)} → ${outputs} (${(result.ms / 1000).toFixed(2)} s)`);
-      }
+      withError(result);
+      if (result.file.messages.length && !(result.upToDate && values.quiet)) progress.print(reporter(result.file, { quiet: values.quiet }));
+      progress.finished(outputName(result.source), report(result), !result.upToDate);
     },
   });
+  progress.end();
+  return summarize(results, sources.length, all.length, performance.now() - started);
+}
+
+function summarize(results: DocumentResult[], selected: number, total: number, ms: number): number {
   const failed = results.filter((r) => r.error);
-  if (failed.length) console.error(`${failed.length} of ${results.length} documents failed`);
-  return failed.length ? 1 : 0;
+  const upToDate = results.filter((r) => r.upToDate).length;
+  const shard = selected < total ? ` (this shard: ${selected} of ${total})` : '';
+  console.error(`${results.length - failed.length - upToDate} built, ${upToDate} up to date, ${failed.length} failed${shard} in ${seconds(ms)}`);
+  if (!failed.length) return 0;
+  console.error(`\nFailed:\n${failed.map((r) => reporter(r.file, { quiet: true, silent: true })).join('\n')}`);
+  return 1;
 }

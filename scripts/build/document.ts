@@ -1,0 +1,118 @@
+/**
+ * One document through the pipeline: cleaned source → parse/structure →
+ * template → fonts → page HTML → PDF (Chromium, then pdf-lib) and EPUB. The
+ * heavy half of the build, imported only when some document is out of date.
+ * Returns its outputs as temporary files for the caller to commit together,
+ * and every file it read, for the cache record.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
+import type { VFile } from 'vfile';
+import type { RenderedDocument } from '../ast/types.ts';
+import { writeEpub } from '../epub/index.ts';
+import { reportFontCoverage } from '../fonts/coverage.ts';
+import { defaultFontOptions, fontFaceCss, prepareFonts, type PreparedFonts } from '../fonts/index.ts';
+import { parseDocument } from '../parse/index.ts';
+import { findChromium } from '../render/browser.ts';
+import { finishPdf } from '../render/finish.ts';
+import type { Renderer } from '../render/renderer.ts';
+import { geometryCss } from '../template/geometry.ts';
+import { loadTemplate, pageHtml, renderContent, type Template } from '../template/index.ts';
+import { slotTexts } from '../template/slot-text.ts';
+import type { BuildCache } from './cache.ts';
+import { sha256 } from './fingerprint.ts';
+import { OutputSet } from './outputs.ts';
+
+export interface PipelineContext {
+  outDir: string;
+  projectDir: string;
+  cache: BuildCache;
+  renderer: Renderer;
+  /** Fingerprint of the tool's code (see fingerprint.ts). */
+  tool: string;
+}
+
+export interface BuiltDocument {
+  outputs: OutputSet;
+  /** Files read, checked by content on the next run. */
+  inputs: string[];
+  /** Big files read (fonts), checked by size and time. */
+  untrusted: string[];
+  stages: Record<string, string>;
+}
+
+interface Prepared {
+  rendered: RenderedDocument;
+  template: Template;
+  fonts: PreparedFonts;
+  html: string;
+}
+
+async function prepare(name: string, file: VFile, ctx: PipelineContext): Promise<Prepared> {
+  const doc = parseDocument(file);
+  const rendered = renderContent(doc, name);
+  const template = loadTemplate(doc.meta.template ?? 'report');
+  const wrapper = select('[data-gw-slot="content"]', fromHtml(template.html))!;
+  const fonts = await prepareFonts(slotTexts(rendered.content, template.printCss, wrapper), defaultFontOptions(ctx.outDir, ctx.projectDir));
+  reportFontCoverage(fonts, file);
+  const fontCss = fontFaceCss(fonts, (face) => relative(ctx.outDir, face.file).split('\\').join('/'));
+  const html = pageHtml(rendered, template, [fontCss, geometryCss(), template.printCss].join('\n'));
+  return { rendered, template, fonts, html };
+}
+
+/** What Chromium's print depends on: the page, the font files it loads and the Chromium binary. */
+function printKey(prepared: Prepared): string {
+  const chromium = findChromium();
+  const { size, mtimeMs } = statSync(chromium);
+  const fonts = prepared.fonts.faces.map((face) => sha256(readFileSync(face.file)));
+  return sha256(JSON.stringify([prepared.html, fonts, chromium, size, mtimeMs]));
+}
+
+async function printedPdf(htmlFile: string, prepared: Prepared, file: VFile, ctx: PipelineContext): Promise<{ pdf: Uint8Array; key: string }> {
+  const key = printKey(prepared);
+  const cached = ctx.cache.readStage('print', key);
+  if (cached) return { pdf: cached, key };
+  const printed = await ctx.renderer.print(htmlFile, [join(ctx.cache.dir, 'fonts')]);
+  for (const url of printed.blocked) file.message(`Blocked a request of the page: ${url}`, { ruleId: 'blocked-request', source: 'pdf' });
+  // A print with blocked requests is not kept: its warnings must show again on the next build.
+  if (!printed.blocked.length) ctx.cache.writeStage('print', key, printed.pdf);
+  return { pdf: printed.pdf, key };
+}
+
+async function epubBytes(prepared: Prepared, ctx: PipelineContext): Promise<{ epub: Uint8Array; key: string }> {
+  const css = readFileSync(join(prepared.template.dir, 'epub.css'), 'utf8');
+  const key = sha256(JSON.stringify([ctx.tool, prepared.rendered, css, process.env.SOURCE_DATE_EPOCH ?? '']));
+  const cached = ctx.cache.readStage('epub', key);
+  if (cached) return { epub: cached, key };
+  const epub = await writeEpub(prepared.rendered, { css });
+  ctx.cache.writeStage('epub', key, epub);
+  return { epub, key };
+}
+
+const filesOf = (dir: string) => readdirSync(dir).map((name) => join(dir, name));
+
+export async function buildDocument(source: string, name: string, file: VFile, ctx: PipelineContext): Promise<BuiltDocument> {
+  const outputs = new OutputSet();
+  try {
+    file.value = readFileSync(source, 'utf8');
+    const prepared = await prepare(name, file, ctx);
+    const final = (ext: string) => join(ctx.outDir, `${name}.${ext}`);
+    // Chromium reads the page from its temporary file beside the outputs, so the fonts' relative URLs resolve.
+    const htmlFile = outputs.add(final('html'), prepared.html, '.tmp.html');
+    const printed = await printedPdf(htmlFile, prepared, file, ctx);
+    outputs.add(final('pdf'), await finishPdf(printed.pdf, prepared.rendered.meta));
+    const epub = await epubBytes(prepared, ctx);
+    outputs.add(final('epub'), epub.epub);
+    return {
+      outputs,
+      inputs: [source, ...filesOf(prepared.template.dir)],
+      untrusted: prepared.fonts.faces.map((face) => face.source.file),
+      stages: { print: printed.key, epub: epub.key },
+    };
+  } catch (error) {
+    outputs.discard();
+    throw error;
+  }
+}
