@@ -150,7 +150,9 @@ export function readBody(lines: SourceLine[], ledger: Ledger, meta: Meta): Block
     openQuotes = Math.max(0, openQuotes + quoteBalance(line.text));
     if (closing.has(line) || cells.has(line) || contents.has(line)) return blocks.push({ kind: 'paragraph', lines: [line] });
     // The numbering decides the depth; a Markdown marker only marks a heading the numbering does not.
-    const numbered = inQuote || broken.has(line) ? undefined : headingDepth(line);
+    // After a clause ending in ；, a numbered line is the next item of an enumeration, even its last one (…。).
+    const inEnumeration = /[；;]$/.test(main[index - 1]?.text ?? '');
+    const numbered = inQuote || inEnumeration || broken.has(line) ? undefined : headingDepth(line);
     const marked = line.depth && line.depth >= 2 && line.depth <= 4 ? (line.depth as 2 | 3 | 4) : undefined;
     if (numbered ?? marked) return blocks.push({ kind: 'heading', depth: numbered ?? marked, lines: [line] });
     const next = main[index + 1];
