@@ -3,7 +3,7 @@
  * 22 × 28 grid (GB/T 9704 5.1, 5.2.1, 5.2.3).
  */
 import { GRID, PAPER, TEXT_BLOCK } from '../standard/gbt9704.ts';
-import { charCount, isFullLine, startsAtLeftEdge, linesOfPage, where, withoutSpaces, type Layout, type Line } from './lines.ts';
+import { charCount, emMiddle, isFullLine, startsAtLeftEdge, linesOfPage, where, withoutSpaces, type Layout, type Line } from './lines.ts';
 import { judgeEach, judgeProblems, within, formatNumber, type CheckResult } from './result.ts';
 import { RIGHT_EDGE_TOLERANCE_MM } from './tolerances.ts';
 
@@ -52,12 +52,31 @@ export function checkBottomEdge(layout: Layout): CheckResult {
   return judgeEach(spec, measurements, (y) => within(y, BLOCK_BOTTOM_MM, TEXT_BLOCK.toleranceMm), ' mm', 'no full page');
 }
 
-/** Full pages without a title: on page 1 the title block's own spacing decides how many lines there are. */
+/**
+ * Lines a full page spans on the grid, blank lines included (a 行 of 3.2 is
+ * a grid row, written on or not): first to last line in line pitches.
+ * Pages with a title are left out: the title block's own spacing and the
+ * blank line above it cannot be told from the page.
+ */
 export function checkLinesPerPage(layout: Layout): CheckResult {
-  const spec = { id: 'lines-per-page', name: 'Lines on a full page', clause: '5.2.3', wanted: String(GRID.linesPerPage) };
+  const spec = { id: 'lines-per-page', name: 'Lines on a full page (blank lines count)', clause: '5.2.3', wanted: String(GRID.linesPerPage) };
+  const pitchMm = linePitchMm(layout);
   const pages = fullPages(layout).filter((page) => !blockLines(layout, page).some((line) => line.role === 'title'));
-  const measurements = pages.map((page) => ({ where: `p. ${page}`, value: blockLines(layout, page).length }));
+  const measurements = pages.map((page) => ({ where: `p. ${page}`, value: gridRows(blockLines(layout, page), pitchMm) }));
   return judgeEach(spec, measurements, (count) => count === GRID.linesPerPage, ' lines', 'no full page without a title');
+}
+
+function gridRows(lines: Line[], pitchMm: number): number {
+  return 1 + Math.round((emMiddle(lines.at(-1)!) - emMiddle(lines[0])) / pitchMm);
+}
+
+/** The document's line pitch: the median distance between neighbouring body lines on a page. */
+function linePitchMm(layout: Layout): number {
+  const distances = layout.pages.flatMap((page) => {
+    const lines = bodyLines(layout, page.number);
+    return lines.slice(1).map((line, index) => emMiddle(line) - emMiddle(lines[index]));
+  });
+  return distances.sort((a, b) => a - b)[Math.floor(distances.length / 2)] ?? 0;
 }
 
 /**

@@ -126,6 +126,11 @@ export function isFullLine(line: Line, layout: Layout): boolean {
   return line.role === 'body' && Math.abs(line.endMm - layout.bodyRightEdgeMm) <= CELL_MM / 2;
 }
 
+/** Layout engines centre the em box on the line, so its middle sits on the grid whatever the font. */
+export function emMiddle(line: Line): number {
+  return (line.emTopMm + line.emBottomMm) / 2;
+}
+
 export function startsAtLeftEdge(line: Line, layout: Layout): boolean {
   return Math.abs(line.startMm - layout.bodyLeftEdgeMm) <= CELL_MM / 2;
 }

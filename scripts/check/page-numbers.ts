@@ -4,7 +4,7 @@
  * block, the dashes 7 mm below it.
  */
 import { CELL_MM, PAGE_NUMBER, TEXT_BLOCK } from '../standard/gbt9704.ts';
-import { withoutSpaces, type Layout, type Line } from './lines.ts';
+import { emMiddle, withoutSpaces, type Layout, type Line } from './lines.ts';
 import { formatCodePoint, judgeEach, judgeProblems, within, type CheckResult } from './result.ts';
 
 const CLAUSE = '7.5';
@@ -59,7 +59,7 @@ export function checkPageNumberSide(layout: Layout): CheckResult {
 /** The 一字线 is drawn across the middle of the em box, so the box's middle is the dashes' line. */
 export function checkPageNumberHeight(layout: Layout): CheckResult {
   const spec = { id: 'page-number-height', name: 'Page number dashes 7 mm below the text block', clause: CLAUSE, wanted: `${DASH_LINE_MM} mm ± ${TEXT_BLOCK.toleranceMm}` };
-  const measurements = pageNumbers(layout).map((line) => ({ where: `p. ${line.page}`, value: (line.emTopMm + line.emBottomMm) / 2 }));
+  const measurements = pageNumbers(layout).map((line) => ({ where: `p. ${line.page}`, value: emMiddle(line) }));
   return judgeEach(spec, measurements, (y) => within(y, DASH_LINE_MM, TEXT_BLOCK.toleranceMm), ' mm', 'no page numbers');
 }
 

@@ -18,6 +18,7 @@ import { mutoolLines } from './mutool.ts';
 
 const WRONG: { name: string; options: FixtureOptions; fails: string[] }[] = [
   { name: '27 characters a line', options: { ...CORRECT, charsPerLine: 27 }, fails: ['chars-per-line'] },
+  { name: '21 lines a page', options: { ...CORRECT, linesPerPage: 21 }, fails: ['lines-per-page'] },
   { name: '30 mm top margin', options: { ...CORRECT, firstLineTopMm: 30 }, fails: ['top-edge'] },
   { name: 'a Type 3 title font', options: { ...CORRECT, titleFont: CFF_TITLE_FONT }, fails: ['no-type3'] },
   { name: 'page numbers on the wrong side', options: { ...CORRECT, pageNumbersSwapped: true }, fails: ['page-number-side'] },

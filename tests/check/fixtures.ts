@@ -11,6 +11,8 @@ import { CELL_MM, GRID, MM_PER_PT, PAGE_NUMBER, SIZE_PT, TEXT_BLOCK } from '../.
 export interface FixtureOptions {
   /** Characters a full line holds (the standard wants 28). */
   charsPerLine: number;
+  /** Lines a page holds (the standard wants 22), pitched to fill the text block. */
+  linesPerPage: number;
   /** Top of the first line's em box; the last line stays at the bottom of the text block. */
   firstLineTopMm: number;
   /** Title face: a TrueType font embeds as CID TrueType, a CFF one (Noto CJK) becomes Type 3 in Chromium. */
@@ -27,6 +29,7 @@ export const CFF_TITLE_FONT = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regul
 
 export const CORRECT: FixtureOptions = {
   charsPerLine: GRID.charsPerLine,
+  linesPerPage: GRID.linesPerPage,
   firstLineTopMm: TEXT_BLOCK.topMm,
   titleFont: TRUETYPE_TITLE_FONT,
   pageNumbersSwapped: false,
@@ -90,11 +93,11 @@ function pageNumberCss(swapped: boolean, paddingTopMm: number): string {
 export function fixtureHtml(options: FixtureOptions): string {
   const glyphMm = SIZE_PT.body * MM_PER_PT;
   const blockBottomMm = TEXT_BLOCK.topMm + TEXT_BLOCK.heightMm;
-  // Lines are pitched so that 22 em boxes run from the first line's top to the block's bottom.
-  const pitchMm = (blockBottomMm - options.firstLineTopMm - glyphMm) / (GRID.linesPerPage - 1);
+  // Lines are pitched so that their em boxes run from the first line's top to the block's bottom.
+  const pitchMm = (blockBottomMm - options.firstLineTopMm - glyphMm) / (options.linesPerPage - 1);
   const marginTopMm = options.firstLineTopMm - (pitchMm - glyphMm) / 2;
   // A fifth of a line to spare, so rounding in Chromium never pushes line 22 over.
-  const contentBottomMm = marginTopMm + (GRID.linesPerPage + 0.2) * pitchMm;
+  const contentBottomMm = marginTopMm + (options.linesPerPage + 0.2) * pitchMm;
   const dashLineMm = blockBottomMm + PAGE_NUMBER.belowBlockMm;
   const pageNumberPaddingMm = dashLineMm - SIZE_PT.pageNumber * MM_PER_PT / 2 - contentBottomMm;
   // Tracking that makes charsPerLine cells of 16 pt glyphs fill the block; a hair under, so the last one fits.
