@@ -36,6 +36,28 @@ export interface FrontMatter {
   /** One-sentence description for the metadata; derived when absent. */
   description?: string;
   keywords?: string[];
+  /*
+   * 版头 and 版记 of the 公文 kinds (templates document, letter, minutes;
+   * GB/T 9704-2012 7.2, 7.4, 10.1, 10.3): what the text itself does not carry.
+   */
+  /** 发文机关: full name or 规范化简称, e.g. 国务院办公厅. */
+  issuer?: string;
+  /** 发文机关标志 when it is not the kind's default (document: issuer + 文件; letter: issuer; minutes: issuer + 纪要). */
+  issuerMark?: string;
+  /** 签发人 of a 上行文, one name or several in the issuers' order (7.2.6). */
+  signer?: string | string[];
+  /** 份号 (7.2.1), e.g. 000001. */
+  copyNumber?: string;
+  /** 密级和保密期限 (7.2.2), e.g. 机密★1年. */
+  secrecy?: string;
+  /** 紧急程度 (7.2.3): 特急 or 加急. */
+  urgency?: string;
+  /** 抄送机关 (7.4.2), one name or a list; printed after 抄送：, ending with 。. */
+  copyTo?: string | string[];
+  /** 印发机关 (7.4.3). */
+  printedBy?: string;
+  /** 印发日期 (7.4.3), ISO yyyy-mm-dd. */
+  printedDate?: string;
 }
 
 /**
@@ -56,9 +78,27 @@ export type BlockRole =
   | 'attachment-note' // 附件：…
   | 'signature' // 署名
   | 'date' // 成文日期
-  | 'note'; // 附注 such as （此件公开发布）
+  | 'note' // 附注 such as （此件公开发布）
+  | 'attachment-label' // 附件 / 附件2 opening an attachment on a new page (7.3.7)
+  | 'attachment-title' // the attachment's own title (7.3.7)
+  | 'attendance' // 纪要: 出席： / 请假： / 列席： lines (10.3)
+  // Generated from the front matter by the template stage (scripts/template/header.ts, record.ts):
+  | 'header' // 版头 (7.2)
+  | 'copy-number' // 份号
+  | 'secrecy' // 密级和保密期限
+  | 'urgency' // 紧急程度
+  | 'issuer-mark' // 发文机关标志, red
+  | 'document-number' // 发文字号
+  | 'signer' // 签发人
+  | 'red-rule' // 版头中的分隔线 (letter: the red double lines)
+  | 'closing' // 署名 and 成文日期 together, laid out as one block (7.3.5.2)
+  | 'record' // 版记 (7.4)
+  | 'copy-to' // 抄送
+  | 'printed'; // 印发机关和印发日期
 
-export type InlineRole = 'lead'; // lead sentence opening a paragraph: 切实加强理论武装。
+export type InlineRole =
+  | 'lead' // lead sentence opening a paragraph: 切实加强理论武装。
+  | 'attendance-label'; // 出席： / 请假： / 列席： opening an attendance line of 纪要
 
 export interface RoleData {
   role?: BlockRole | InlineRole;

@@ -17,9 +17,12 @@ declare module 'vfile' {
 const STRING_FIELDS = [
   'title', 'occasion', 'speaker', 'date', 'publisher', 'published', 'author',
   'documentNumber', 'source', 'template', 'lang', 'description',
+  'issuer', 'issuerMark', 'copyNumber', 'secrecy', 'urgency', 'printedBy', 'printedDate',
 ] as const satisfies ReadonlyArray<keyof FrontMatter>;
-const ISO_DATE_FIELDS = ['date', 'published'] as const;
-const KNOWN = new Set<string>([...STRING_FIELDS, 'keywords']);
+/** Fields that take one name or a list of names (签发人, 抄送机关). */
+const NAME_LIST_FIELDS = ['signer', 'copyTo'] as const satisfies ReadonlyArray<keyof FrontMatter>;
+const ISO_DATE_FIELDS = ['date', 'published', 'printedDate'] as const;
+const KNOWN = new Set<string>([...STRING_FIELDS, ...NAME_LIST_FIELDS, 'keywords']);
 
 function lineOf(yamlNode: Yaml, offsetInYaml: number): { line: number; column: number } {
   const before = yamlNode.value.slice(0, offsetInYaml).split('\n');
@@ -60,6 +63,12 @@ export function readFrontMatter(tree: Root, file: VFile): FrontMatter & { lang: 
     const value = fields[key];
     if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
       file.fail(`Front matter field \`${key}\` must be a date as yyyy-mm-dd, not \`${value}\``, { place, ruleId: 'front-matter', source: 'parse' });
+    }
+  }
+  for (const key of NAME_LIST_FIELDS) {
+    const value = fields[key];
+    if (value !== undefined && typeof value !== 'string' && !(Array.isArray(value) && value.every((name) => typeof name === 'string'))) {
+      file.fail(`Front matter field \`${key}\` must be a name or a list of names`, { place, ruleId: 'front-matter', source: 'parse' });
     }
   }
   const keywords = fields.keywords;

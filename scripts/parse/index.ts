@@ -13,6 +13,9 @@ import type { GongwenDocument } from '../ast/types.ts';
 import { insertTitleBlock } from '../structure/title-block.ts';
 import { markLeadSentences } from '../structure/lead-sentence.ts';
 import { markRoles } from '../structure/roles.ts';
+import { markAttachments } from '../structure/attachments.ts';
+import { markAttendance } from '../structure/attendance.ts';
+import { defaultTemplate } from '../structure/kind.ts';
 import { rawHtmlAsText } from '../structure/raw-html.ts';
 import { outsideReferencesInert } from '../structure/outside-references.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -39,8 +42,11 @@ export function parseDocument(file: VFile): GongwenDocument {
   rawHtmlAsText(tree, file);
   outsideReferencesInert(tree, file);
   insertTitleBlock(tree, meta, yamlPosition);
+  markAttachments(tree);
+  markAttendance(tree);
   markRoles(tree);
   markLeadSentences(tree);
+  meta.template ??= defaultTemplate(meta, tree);
   file.data.meta = meta;
   return { meta, tree };
 }

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { placeRecordOnEvenPage } from './record-page.ts';
 import type { FrontMatter } from '../ast/types.ts';
 import { documentAuthor } from '../template/index.ts';
 
@@ -48,6 +49,7 @@ function xmpPacket(meta: FrontMatter & { lang: string }, date: Date, producer: s
 
 export async function finishPdf(printed: Uint8Array, meta: FrontMatter & { lang: string }): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+  placeRecordOnEvenPage(pdf, meta);
   const date = buildDate(meta);
   const producer = 'gongwen (Chromium, pdf-lib)';
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });

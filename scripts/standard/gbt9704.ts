@@ -60,3 +60,46 @@ export const OFFICIAL_RED = '#E60012';
 /** GB/T 15834 §5.1 (and W3C clreq): characters that never start or end a line. */
 export const NO_LINE_START = '，。、；：？！”’）》」』】〕…%·—';
 export const NO_LINE_END = '“‘（《「『【〔';
+
+/*
+ * 版头 and 版记 of the 公文 kinds (templates document, letter, minutes).
+ * "行" below is LINE_PITCH_MM; "上边缘" is the top of the characters' em box.
+ */
+
+/** 7.2.1: 份号 has 6 digits (三号 Arabic numerals), top left of the block's first line. */
+export const COPY_NUMBER_DIGITS = 6;
+
+/**
+ * 7.2.4: 发文机关标志 centred, red 小标宋; "上边缘至版心上边缘为35mm": its
+ * top edge is 35 mm below the text block's top edge (72 mm from the paper's
+ * top). 10.3: the 纪要标志 is placed the same way.
+ */
+export const ISSUER_MARK = { belowBlockTopMm: 35 } as const;
+
+/** 7.2.5, 7.2.6: 发文字号 and 签发人 "编排在发文机关标志下空二行位置". */
+export const UNDER_MARK_LINES = 2;
+/** 7.2.6: 签发人 names, two to a line. */
+export const SIGNERS_PER_LINE = 2;
+
+/** 7.2.7: the red rule "发文字号之下4mm处", as wide as the block. 7.3.1: the title "红色分隔线下空二行". */
+export const RED_RULE = { belowNumberMm: 4 } as const;
+export const TITLE_BELOW_RULE_LINES = 2;
+
+/** 7.4.1: 版记 rules as wide as the block: first and last 0.35 mm, those between 0.25 mm; the last on the block's bottom edge. */
+export const RECORD_RULE_MM = { outer: 0.35, inner: 0.25 } as const;
+
+/**
+ * 10.1 信函格式: mark "上边缘至上页边为30mm"; a red double line (thick over
+ * thin) 4 mm under it and one (thin over thick) 20 mm above the paper's
+ * bottom edge, both 170 mm long and centred; 份号… and 发文字号 under the
+ * first line, and the text over the second, 7/8 of a 三号 character away;
+ * no page number on page 1.
+ */
+export const LETTER = {
+  markTopMm: 30,
+  ruleBelowMarkMm: 4,
+  ruleAbovePaperBottomMm: 20,
+  ruleLengthMm: 170,
+  /** 7/8 of a 三号 (16 pt) character's height. */
+  gapToRuleMm: (7 / 8) * 16 * MM_PER_PT,
+} as const;

@@ -3,11 +3,13 @@
  * Headings take the level of their numbering (一、 （一） 1. （1）) and are
  * part headings when unnumbered; the first short paragraph ending with a
  * colon before any heading is the salutation / 主送机关; the closing blocks
- * (附件说明, 署名, 成文日期, 附注) are recognised from the end.
+ * (附件说明, 署名, 成文日期, 附注) are recognised from the end of the main
+ * text, before any attachment.
  */
 import type { Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { BlockRole } from '../ast/types.ts';
+import { mainBlocks } from './attachments.ts';
 import { numberingRole } from './numbering.ts';
 
 const SALUTATION = /^[^。！？\n]{1,60}[：:]$/;
@@ -48,5 +50,5 @@ export function markRoles(tree: Root): void {
       setRole(node, isSalutation ? 'salutation' : 'body');
     }
   }
-  markClosing(tree.children);
+  markClosing(mainBlocks(tree));
 }

@@ -13,6 +13,8 @@ import { toString } from 'mdast-util-to-string';
 import type { FrontMatter, GongwenDocument, RenderedDocument } from '../ast/types.ts';
 import { applyLineBreakingRules } from './line-breaking.ts';
 import { documentToHast } from './to-hast.ts';
+import { inlineCssImports } from './css-imports.ts';
+import { frameContent, frameCss } from './frame.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -40,7 +42,7 @@ export function loadTemplate(name: string): Template {
     name,
     dir,
     html: readFileSync(join(dir, 'document.html'), 'utf8'),
-    printCss: readFileSync(join(dir, 'print.css'), 'utf8'),
+    printCss: inlineCssImports(join(dir, 'print.css'), TEMPLATES_DIR),
   };
 }
 
@@ -58,7 +60,7 @@ function describe(doc: GongwenDocument): string {
 
 export function renderContent(doc: GongwenDocument, name: string): RenderedDocument {
   const meta = { ...doc.meta, description: doc.meta.description ?? describe(doc) };
-  const content = documentToHast(doc.tree);
+  const content = frameContent(documentToHast(doc.tree), doc.meta);
   applyLineBreakingRules(content);
   return { name, meta, content };
 }
@@ -80,7 +82,7 @@ export function pageHtml(rendered: RenderedDocument, template: Template, styles:
   slot(page, 'author').properties.content = documentAuthor(meta) ?? '';
   slot(page, 'description').properties.content = meta.description ?? '';
   slot(page, 'keywords').properties.content = (meta.keywords ?? []).join(', ');
-  slot(page, 'styles').children = [{ type: 'text', value: styles }];
+  slot(page, 'styles').children = [{ type: 'text', value: styles + frameCss(meta) }];
   slot(page, 'content').children = rendered.content.children as Element[];
   return toHtml(page);
 }

@@ -1,0 +1,43 @@
+/**
+ * 版记 (GB/T 9704-2012 7.4; 10.1 for letters), generated from the front
+ * matter: 抄送 and 印发机关和印发日期 between full-width rules, on the last
+ * page with the last rule on the text block's bottom edge. A letter's 版记
+ * has only 抄送, without rules.
+ */
+import type { Element } from 'hast';
+import { h } from 'hastscript';
+import type { FrontMatter } from '../ast/types.ts';
+import { asList, frameKind, type FrameKind } from './header.ts';
+
+/** 7.4.2: "抄送：" then the names, the last followed by 。. */
+export function copyToText(copyTo: FrontMatter['copyTo']): string | undefined {
+  const names = asList(copyTo);
+  if (names.length === 0) return undefined;
+  const joined = names.join('，');
+  return `抄送：${/[。．.]$/.test(joined) ? joined : `${joined}。`}`;
+}
+
+/** 7.4.3: the date in Arabic numerals without padding zeros, then 印发: 2019年1月30日印发. */
+export function printedDateText(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${year}年${month}月${day}日印发`;
+}
+
+export function recordBlock(meta: FrontMatter, kind: FrameKind): Element | undefined {
+  const copyTo = copyToText(meta.copyTo);
+  const printed = kind === 'letter' ? [] : [
+    ...(meta.printedBy ? [h('span', { className: ['gw-printed-by'] }, meta.printedBy)] : []),
+    ...(meta.printedDate ? [h('span', { className: ['gw-printed-date'] }, printedDateText(meta.printedDate))] : []),
+  ];
+  if (!copyTo && printed.length === 0) return undefined;
+  return h('footer', { className: ['gw-record'] }, [
+    ...(copyTo ? [h('p', { className: ['gw-copy-to'] }, copyTo)] : []),
+    ...(printed.length > 0 ? [h('p', { className: ['gw-printed'] }, printed)] : []),
+  ]);
+}
+
+/** Whether the document ends with a 版记 page that must be even (document and minutes; a letter's 版记 need not be). */
+export function recordOnEvenPage(meta: FrontMatter): boolean {
+  const kind = frameKind(meta.template);
+  return kind !== undefined && kind !== 'letter' && recordBlock(meta, kind) !== undefined;
+}
