@@ -6,18 +6,20 @@
  * files, and ./container.ts finishes what templates cannot reach.
  */
 import { readFileSync } from 'node:fs';
-import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+import { EPub, type Chapter, type Font, type Options } from 'epub-gen-memory';
 import { render } from 'ejs';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Browser } from 'puppeteer';
 import type { VFile } from 'vfile';
 import type { RenderedDocument } from '../ast/types.ts';
+import type { FontOptions } from '../fonts/index.ts';
 import { buildDate } from '../render/finish.ts';
 import { accessibilityMetadata } from './accessibility.ts';
 import { splitIntoChapters, type EpubChapter } from './chapters.ts';
 import { normalizeContainer } from './container.ts';
 import { coverAlt, renderCover } from './cover.ts';
+import { embedSlotFonts } from './fonts.ts';
 import { contentIdentifier, creatorOf, describe, w3cDateTime, zipDate } from './metadata.ts';
 import { anchorLeadParagraphs, pageList, tableOfContents, type Landmark } from './nav.ts';
 import { insertPageBreaks, pdfPageRuns } from './page-breaks.ts';
@@ -31,6 +33,8 @@ export interface EpubOptions {
   pdf?: Uint8Array;
   /** Where messages about the document go (e.g. a PDF page not found in the text). */
   file?: VFile;
+  /** Embed the slot fonts, subset, from the fonts stage (its cache and the user's font folders); without it readers use their own fonts. */
+  fonts?: FontOptions;
 }
 
 const TEMPLATES = new URL('./templates/', import.meta.url);
@@ -86,6 +90,17 @@ function coverPage(doc: RenderedDocument): string {
   return render(template('cover.xhtml.ejs'), { lang: doc.meta.lang, title: LABELS.cover, image: 'cover.png', alt: coverAlt(doc) });
 }
 
+/** The reader style sheet, preceded by the @font-face rules of the embedded slot fonts when fonts are asked for. */
+async function styles(doc: RenderedDocument, content: Root, options: EpubOptions): Promise<{ css: string; fonts: Font[] }> {
+  const css = options.css ?? readerCss(doc);
+  if (!options.fonts) return { css, fonts: [] };
+  const embedded = await embedSlotFonts(content, css, Object.values(LABELS).join('') + coverAlt(doc), options.fonts);
+  for (const { slot, chars } of embedded.uncovered) {
+    options.file?.message(`No font of the ${slot} slot has ${[...chars].join(' ')}: the EPUB leaves them to the reader's font`, undefined, 'epub:font-coverage');
+  }
+  return { css: `${embedded.css}\n${css}`, fonts: embedded.files };
+}
+
 export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}): Promise<Buffer> {
   const content = structuredClone(doc.content) as Root;
   if (options.pdf) insertPageBreaks(content, await pdfPageRuns(options.pdf), options.file);
@@ -120,7 +135,7 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
     author: gw.creator,
     description: gw.description,
     lang: doc.meta.lang,
-    css: options.css ?? readerCss(doc),
+    ...(await styles(doc, content, options)),
     prependChapterTitles: false,
     contentOPF: template('content.opf.ejs'),
     tocXHTML: template('toc.xhtml.ejs'),
