@@ -72,13 +72,27 @@ function closingLines(main: SourceLine[]): Set<SourceLine> {
   return closing;
 }
 
-/** Short un-punctuated names after the last paragraph with no date after them: the site's name, not a 署名. */
-function dropTrailingFooter(main: SourceLine[], closing: Set<SourceLine>, ledger: Ledger, meta: Meta): SourceLine[] {
+/**
+ * What a page appends after the text: the title or a teaser repeating the
+ * text (already said earlier), and short unpunctuated names with no date
+ * after them (the site's name, not a 署名).
+ */
+function trailingNoise(line: SourceLine, earlier: SourceLine[], meta: Meta): { ruleId: string; reason: string } | undefined {
+  // A teaser is the opening of an earlier paragraph, often cut off with "…"; a paragraph said twice may be the author's own.
+  const opening = line.text.replace(/(?:…+|\.{3,})$/, '');
+  const teaser = length(opening) >= 8 && earlier.some((other) => other.text !== line.text && other.text.startsWith(opening));
+  const repeated = line.text === meta.title || teaser;
+  if (repeated) return { ruleId: 'import:repeated-title', reason: 'title or teaser repeated after the text' };
+  if (isShortPhrase(line.text)) return { ruleId: 'import:site-footer', reason: 'site name after the text (not a 署名: no date follows)' };
+  return undefined;
+}
+
+function dropTrailingNoise(main: SourceLine[], closing: Set<SourceLine>, ledger: Ledger, meta: Meta): SourceLine[] {
   let end = main.length;
-  while (end > 1 && !closing.has(main[end - 1]) && (isShortPhrase(main[end - 1].text) || main[end - 1].text === meta.title)) {
-    const line = main[end - 1];
-    const reason = line.text === meta.title ? 'title repeated after the text' : 'site name after the text (not a 署名: no date follows)';
-    ledger.drop(line, line.text === meta.title ? 'import:repeated-title' : 'import:site-footer', reason);
+  while (end > 1 && !closing.has(main[end - 1])) {
+    const noise = trailingNoise(main[end - 1], main.slice(0, end - 1), meta);
+    if (!noise) break;
+    ledger.drop(main[end - 1], noise.ruleId, noise.reason);
     end--;
   }
   return main.slice(0, end);
@@ -138,7 +152,7 @@ export function readBody(lines: SourceLine[], ledger: Ledger, meta: Meta): Block
   const annex = annexStart(lines);
   let main = lines.slice(0, annex);
   const closing = closingLines(main);
-  main = dropTrailingFooter(main, closing, ledger, meta);
+  main = dropTrailingNoise(main, closing, ledger, meta);
   recordClosingMeta(main.filter((line) => closing.has(line)), meta);
   const contents = tableOfContents(main);
   const cells = tableCells(lines, ledger, new Set([...closing, ...contents]));

@@ -106,6 +106,8 @@ export function importDocument(input: Buffer | string, options: ImportOptions): 
     meta.title = basename(path, extname(path));
     file.message(`No title found; using the file name “${meta.title}”. Put the title on the first line.`, { place: { line: 1, column: 1 }, ruleId: 'import:no-title' });
   }
+  // The issuing body a page names is also who the PDF and EPUB metadata credit.
+  if (meta.issuer) meta.author ??= meta.issuer;
   meta.source ??= path;
   meta.template ??= templateFor(meta);
   return { markdown: toMarkdown(meta, blocks), meta: meta as FrontMatter, file, accounting: ledger.accounting() };

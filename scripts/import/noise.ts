@@ -64,7 +64,7 @@ const PAGE_LABELS: Array<{ labels: string[]; key: keyof Meta | null; value: RegE
   { labels: ['发布时间', '发表时间', '发布日期', '更新时间'], key: 'published', value: /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/ },
   { labels: ['成文日期'], key: 'date', value: /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/ },
   { labels: ['来源', '信息来源', '文章来源', '稿件来源', '出处'], key: 'publisher', value: /^[^。]{1,40}$/ },
-  { labels: ['发文机关', '发布机构', '发布机关'], key: 'author', value: /^[^。]{1,60}$/ },
+  { labels: ['发文机关', '发布机构', '发布机关'], key: 'issuer', value: /^[^。]{1,60}$/ },
   { labels: ['发文字号', '文号'], key: 'documentNumber', value: /^[^。]{1,30}号$|^[^。]{1,30}〕\d*$/ },
   { labels: ['标题'], key: 'title', value: /^[^。]{2,120}$/ },
   { labels: ['索引号', '主题分类', '主题词', '体裁分类', '组配分类', '服务对象', '有效性', '生效日期', '废止日期'], key: null, value: /^[^。]{1,60}$/ },

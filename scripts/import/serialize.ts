@@ -12,7 +12,7 @@ import type { Block } from './body.ts';
 
 /** Front-matter keys in the order a reader expects them. */
 const KEY_ORDER: Array<keyof FrontMatter> = [
-  'title', 'occasion', 'speaker', 'date', 'publisher', 'published', 'author', 'documentNumber', 'source', 'template',
+  'title', 'occasion', 'speaker', 'date', 'publisher', 'published', 'author', 'issuer', 'documentNumber', 'source', 'template',
   'lang', 'description', 'keywords',
 ];
 
