@@ -19,6 +19,7 @@ import { defaultTemplate } from '../structure/kind.ts';
 import { rawHtmlAsText } from '../structure/raw-html.ts';
 import { outsideReferencesInert } from '../structure/outside-references.ts';
 import { readFrontMatter } from './front-matter.ts';
+import { sourceText } from './source-text.ts';
 
 /** A document without a `title` field may give its title as a leading `# heading`. */
 function takeTitleHeading(tree: Root): string | undefined {
@@ -29,6 +30,7 @@ function takeTitleHeading(tree: Root): string | undefined {
 }
 
 export function parseDocument(file: VFile): GongwenDocument {
+  file.value = sourceText(file);
   const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(file) as Root;
   const yamlPosition = tree.children.find((n) => n.type === 'yaml')?.position;
   const meta = readFrontMatter(tree, file);
