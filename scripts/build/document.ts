@@ -96,7 +96,7 @@ const filesOf = (dir: string) => readdirSync(dir).map((name) => join(dir, name))
 export async function buildDocument(source: string, name: string, file: VFile, ctx: PipelineContext): Promise<BuiltDocument> {
   const outputs = new OutputSet();
   try {
-    file.value = readFileSync(source, 'utf8');
+    file.value = readFileSync(source); // bytes: the parse stage checks they are UTF-8
     const prepared = await prepare(name, file, ctx);
     const final = (ext: string) => join(ctx.outDir, `${name}.${ext}`);
     // Chromium reads the page from its temporary file beside the outputs, so the fonts' relative URLs resolve.
