@@ -38,16 +38,13 @@ export interface Layout {
 export function layoutOf(pages: PdfPage[]): Layout {
   const unclassified = pages.flatMap((page) => groupIntoLines(page));
   const bodySizePt = mostCommon(unclassified.filter((line) => !isPageNumberCandidate(line, pages)), (line) => Math.round(line.sizePt * 10) / 10, charCount) ?? 0;
-  const lines = unclassified.map((line) => ({ ...line, role: roleOf(line, bodySizePt, pages) }));
-  markTitle(lines, bodySizePt);
-  const body = lines.filter((line) => line.role === 'body');
-  return {
-    pages,
-    lines,
-    bodySizePt,
-    bodyLeftEdgeMm: mostCommonPosition(body.map((line) => line.startMm)),
-    bodyRightEdgeMm: mostCommonPosition(body.map((line) => line.endMm)),
-  };
+  const withRoles = unclassified.map((line) => ({ ...line, role: roleOf(line, bodySizePt, pages) }));
+  const body = withRoles.filter((line) => line.role === 'body');
+  const bodyLeftEdgeMm = mostCommonPosition(body.map((line) => line.startMm));
+  const bodyRightEdgeMm = mostCommonPosition(body.map((line) => line.endMm));
+  const title = new Set(titleLines(withRoles, bodySizePt, bodyRightEdgeMm));
+  const lines = withRoles.map((line) => (title.has(line) ? { ...line, role: 'title' as const } : line));
+  return { pages, lines, bodySizePt, bodyLeftEdgeMm, bodyRightEdgeMm };
 }
 
 /** The most common of some positions, to the half millimetre. */
@@ -110,20 +107,29 @@ function isLowestLine(line: Line, pages: PdfPage[]): boolean {
   return pages[line.page - 1].runs.every((run) => run.baselineMm <= line.baselineMm + BASELINE_TOLERANCE_MM);
 }
 
-/** The title: the first lines of page 1 set larger than the body, up to the first other line. */
-function markTitle(lines: Line[], bodySizePt: number): void {
+/**
+ * The title: on page 1, before the body text begins (its first full line),
+ * the last run of consecutive lines set alike and larger than the body.
+ * Larger lines above it, such as a 版头's 发文机关标志, are not the title.
+ */
+function titleLines(lines: Line[], bodySizePt: number, bodyRightEdgeMm: number): Line[] {
   const firstPage = lines.filter((line) => line.page === 1 && line.role !== 'pageNumber');
-  const start = firstPage.findIndex((line) => line.sizePt > bodySizePt + SIZE_TOLERANCE_PT);
-  if (start < 0) return;
-  for (const line of firstPage.slice(start)) {
-    if (!(line.sizePt > bodySizePt + SIZE_TOLERANCE_PT)) break;
-    line.role = 'title';
-  }
+  const bodyStart = firstPage.findIndex((line) => line.role === 'body' && endsAtRightEdge(line, bodyRightEdgeMm));
+  const beforeBody = bodyStart < 0 ? firstPage : firstPage.slice(0, bodyStart);
+  const last = beforeBody.findLastIndex((line) => line.sizePt > bodySizePt + SIZE_TOLERANCE_PT);
+  if (last < 0) return [];
+  let first = last;
+  while (first > 0 && sameSize(beforeBody[first - 1].sizePt, beforeBody[last].sizePt)) first--;
+  return beforeBody.slice(first, last + 1);
 }
 
 /** A full line reaches the right edge of the text block (within half a character). */
 export function isFullLine(line: Line, layout: Layout): boolean {
-  return line.role === 'body' && Math.abs(line.endMm - layout.bodyRightEdgeMm) <= CELL_MM / 2;
+  return line.role === 'body' && endsAtRightEdge(line, layout.bodyRightEdgeMm);
+}
+
+function endsAtRightEdge(line: Line, rightEdgeMm: number): boolean {
+  return Math.abs(line.endMm - rightEdgeMm) <= CELL_MM / 2;
 }
 
 /** Layout engines centre the em box on the line, so its middle sits on the grid whatever the font. */

@@ -1,0 +1,51 @@
+/**
+ * Roles from size and position alone, on pages built by hand: what the
+ * fixtures printed by Chromium do not show (a 版头 above the title).
+ */
+import { describe, expect, test } from 'vitest';
+import { layoutOf } from '../../scripts/check/lines.ts';
+import type { PdfFont, PdfPage, TextRun } from '../../scripts/check/read-pdf.ts';
+import { CELL_MM, LINE_PITCH_MM, TEXT_BLOCK } from '../../scripts/standard/gbt9704.ts';
+
+const font: PdfFont = { id: 'f1', name: 'ABCDEF+FangSong', type: 'CIDFontType2', embedded: true, ascent: 0.88, descent: -0.12 };
+
+function run(text: string, baselineMm: number, sizePt: number, xMm = TEXT_BLOCK.leftMm, endMm = TEXT_BLOCK.leftMm + TEXT_BLOCK.widthMm): TextRun {
+  return { text, xMm, endMm, baselineMm, sizePt, font };
+}
+
+const row = (index: number) => TEXT_BLOCK.topMm + 5 + index * LINE_PITCH_MM;
+const fullLine = (index: number) => run('的'.repeat(28), row(index), 16);
+
+function page(number: number, runs: TextRun[]): PdfPage {
+  return { number, widthMm: 210, heightMm: 297, runs };
+}
+
+describe('layoutOf', () => {
+  const circular = page(1, [
+    run('国务院办公厅文件', row(0), 55, 40, 170),
+    run('国办发〔2004〕7号', row(2), 16, 80, 130),
+    run('国务院办公厅关于某事的', row(4), 22, 40, 170),
+    run('通报', row(5), 22, 95, 115),
+    run('各省人民政府：', row(7), 16, 28, 80),
+    ...[8, 9, 10, 11].map(fullLine),
+    run('— 1 —', 269, 14, 160, 178.4),
+  ]);
+
+  test('the title is the last run of larger lines before the body, not the 发文机关标志 above it', () => {
+    const roles = layoutOf([circular]).lines.map((line) => [line.text, line.role]);
+    expect(roles).toContainEqual(['国务院办公厅文件', 'other']);
+    expect(roles.filter(([, role]) => role === 'title')).toEqual([['国务院办公厅关于某事的', 'title'], ['通报', 'title']]);
+  });
+
+  test('the lowest line of digits and dashes is the page number; the most common size is the body', () => {
+    const layout = layoutOf([circular]);
+    expect(layout.lines.filter((line) => line.role === 'pageNumber').map((line) => line.text)).toEqual(['— 1 —']);
+    expect(layout.bodySizePt).toBe(16);
+    expect(layout.bodyRightEdgeMm).toBeCloseTo(TEXT_BLOCK.leftMm + TEXT_BLOCK.widthMm, 0);
+  });
+
+  test('runs on one baseline make one line, left to right', () => {
+    const split = page(1, [run('二', row(0), 16, 28 + CELL_MM, 184), run('一', row(0) + 0.1, 16, 28, 28 + CELL_MM)]);
+    expect(layoutOf([split]).lines.map((line) => [line.text, line.startMm, line.endMm])).toEqual([['一二', 28, 184]]);
+  });
+});
