@@ -1,27 +1,35 @@
 /**
- * The EPUB with its cover, as readers see it: epubcheck, epub.js in headless
- * Chromium, calibre. One browser serves the whole file (it also photographs
- * the cover) and is closed at the end.
+ * The EPUB as the build makes it (cover, page-list from a printed PDF,
+ * embedded fonts), as readers and checkers see it: epubcheck, epub.js in
+ * headless Chromium, calibre, Ace by DAISY. One browser serves the whole file
+ * (it also photographs the cover and prints the PDF) and is closed at the end.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEpub } from '../../scripts/epub/index.ts';
 import { COVER_SIZE } from '../../scripts/epub/cover.ts';
 import { launchBrowser } from '../../scripts/render/browser.ts';
+import { ace, hasAce } from './helpers/ace.ts';
 import { calibreTextLines, hasEbookConvert } from './helpers/calibre.ts';
 import { epubcheck, formatMessages } from './helpers/epubcheck.ts';
 import { readWithEpubjs } from './helpers/epubjs-reader.ts';
 import { fixtureDocument } from './helpers/fixture.ts';
+import { printSmallPdf } from './helpers/print-pdf.ts';
 import { blockTexts, contentDocument, openEpub } from './helpers/read-epub.ts';
 
 let browser: Browser;
 let book: Buffer;
+let pdf: Uint8Array;
+const fonts = { cacheDir: join(tmpdir(), 'gongwen-epub-test-fonts'), userFontDirs: [] };
 const doc = fixtureDocument();
 const documentText = blockTexts(doc.content);
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  book = await writeEpub(doc, { browser });
+  pdf = await printSmallPdf(browser, doc);
+  book = await writeEpub(doc, { browser, pdf, fonts });
 });
 
 afterAll(async () => {
@@ -48,7 +56,7 @@ describe('cover', () => {
   it('keeps the book valid and byte-stable', async () => {
     const result = await epubcheck(book);
     expect(formatMessages([...result.fatals, ...result.errors, ...result.warnings])).toBe('');
-    expect((await writeEpub(doc, { browser })).equals(book)).toBe(true);
+    expect((await writeEpub(doc, { browser, pdf, fonts })).equals(book)).toBe(true);
   });
 });
 
@@ -65,6 +73,8 @@ describe('epub.js in headless Chromium', () => {
     expect(shown).toBe(squeeze(documentText.join('')));
     expect(read.toc).toContain('一、强化政治引领，在坚持党对人大工作的全面领导中把好前进方向');
     expect(read.toc).toContain('切实加强理论武装');
+    expect(read.pageList).toEqual(read.pageList.map((_, index) => String(index + 1)));
+    expect(read.pageList.length).toBeGreaterThanOrEqual(3);
   });
 });
 
@@ -74,5 +84,13 @@ describe.skipIf(!hasEbookConvert())('calibre ebook-convert (skipped: ebook-conve
     expect(lines.slice(-documentText.length)).toEqual(documentText);
     const before = lines.slice(0, -documentText.length).join('\n');
     expect(before).not.toContain(documentText.find((text) => text.length > 30));
+  });
+});
+
+describe.skipIf(!hasAce())('Ace by DAISY (skipped: ace-puppeteer not installed, see tests/epub/helpers/ace.ts)', () => {
+  it('reports no serious or critical accessibility violation', async () => {
+    const report = await ace(book);
+    const severe = report.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(severe.map((v) => `${v.impact} ${v.rule} ${v.location}: ${v.title}`)).toEqual([]);
   });
 });

@@ -27,6 +27,6 @@ window.visitEverySpineItem = async function visitEverySpineItem(base64) {
     language: metadata.language,
     items,
     toc: flattenToc(book.navigation.toc),
-    pageList: (book.navigation.pageList || []).map((page) => String(page.pageLabel || page.page)),
+    pageList: ((book.pageList && book.pageList.pages) || []).map(String),
   };
 };
