@@ -7,6 +7,14 @@
 import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
 
+/**
+ * The largest source built: ten times the longest 公文 of the corpus (93 KB,
+ * 27 judicial interpretations amended in one decision). A larger file is a
+ * mistake (a whole site saved as one page) or wants splitting; it fails at
+ * once rather than keeping Chromium busy for many minutes. Import has no limit.
+ */
+export const MAX_SOURCE_BYTES = 1 << 20;
+
 const CONVERT = 'convert it with `gongwen import FILE -o OUT.md` (reads UTF-16, GB18030 and Big5) or save it as UTF-8';
 
 /** Index in `text` of the first U+FFFD that stands for bytes that were not UTF-8 (a literal U+FFFD is EF BF BD). */
@@ -20,6 +28,11 @@ function firstUndecodable(bytes: Uint8Array, text: string): number | undefined {
 
 export function sourceText(file: VFile): string {
   const { value } = file;
+  const bytes = typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+  if (bytes > MAX_SOURCE_BYTES) {
+    const kb = (n: number) => `${Math.ceil(n / 1024).toLocaleString('en')} KB`;
+    file.fail(`The file is ${kb(bytes)}: gongwen builds sources up to ${kb(MAX_SOURCE_BYTES)}; split it into documents`, { place: { line: 1, column: 1 }, ruleId: 'size', source: 'parse' });
+  }
   const text = typeof value === 'string' ? value : new TextDecoder('utf-8').decode(value);
   const fail = (reason: string, index = 0) => file.fail(reason, { place: location(text).toPoint(index), ruleId: 'encoding', source: 'parse' });
   if (text.trim() === '') fail(text ? 'The file holds only white space: nothing to build' : 'The file is empty: nothing to build');

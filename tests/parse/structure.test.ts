@@ -31,8 +31,8 @@ describe('front matter', () => {
 
   it.each([
     ['---\ntitle: [unclosed\n---\n\n正文。\n', /not valid YAML/, 2],
-    ['---\ntitle: 报告\ndate: 30/01/2024\n---\n\n正文。\n', /`date` must be a date as yyyy-mm-dd/, 1],
-    ['---\ntitle:\n  - a\n  - b\n---\n\n正文。\n', /`title` must be text, not a list/, 1],
+    ['---\ntitle: 报告\ndate: 30/01/2024\n---\n\n正文。\n', /`date` must be a date as yyyy-mm-dd/, 3],
+    ['---\ntitle:\n  - a\n  - b\n---\n\n正文。\n', /`title` must be text, not a list/, 2],
     ['---\nauthor: 某机关\n---\n\n正文。\n', /no title/, 1],
     ['---\ntitle: 报告\n---\n', /no text after its front matter/, 3],
     ['---\n- just\n- a list\n---\n\n正文。\n', /must be a mapping/, 1],
