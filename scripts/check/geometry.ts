@@ -27,13 +27,13 @@ export function checkLeftEdge(layout: Layout): CheckResult {
     where: `p. ${page}`,
     value: Math.min(...bodyLines(layout, page).map((line) => line.startMm)),
   }));
-  return judgeEach(spec, measurements, (x) => within(x, TEXT_BLOCK.leftMm, TEXT_BLOCK.toleranceMm), ' mm', 'no page with full lines');
+  return judgeEach(spec, measurements, { ok: (x) => within(x, TEXT_BLOCK.leftMm, TEXT_BLOCK.toleranceMm), unit: ' mm', per: 'page', none: 'no page with full lines' });
 }
 
 export function checkRightEdge(layout: Layout): CheckResult {
   const spec = { id: 'right-edge', name: 'Full lines end (版心 156 mm wide)', clause: '5.2.1', wanted: `${BLOCK_RIGHT_MM} mm ± ${RIGHT_EDGE_TOLERANCE_MM}` };
   const measurements = fullLines(layout).map((line) => ({ where: where(line), value: line.endMm }));
-  return judgeEach(spec, measurements, (x) => within(x, BLOCK_RIGHT_MM, RIGHT_EDGE_TOLERANCE_MM), ' mm', 'no full line');
+  return judgeEach(spec, measurements, { ok: (x) => within(x, BLOCK_RIGHT_MM, RIGHT_EDGE_TOLERANCE_MM), unit: ' mm', per: 'full line', none: 'no full line' });
 }
 
 /** Pages whose first line is a body line (a title or blank line on top of page 1 says nothing about 天头). */
@@ -43,13 +43,13 @@ export function checkTopEdge(layout: Layout): CheckResult {
     .map((page) => blockLines(layout, page.number)[0])
     .filter((line): line is Line => line?.role === 'body');
   const measurements = firstLines.map((line) => ({ where: `p. ${line.page}`, value: line.emTopMm }));
-  return judgeEach(spec, measurements, (y) => within(y, TEXT_BLOCK.topMm, TEXT_BLOCK.toleranceMm), ' mm', 'no page starts with a body line');
+  return judgeEach(spec, measurements, { ok: (y) => within(y, TEXT_BLOCK.topMm, TEXT_BLOCK.toleranceMm), unit: ' mm', per: 'page', none: 'no page starts with a body line' });
 }
 
 export function checkBottomEdge(layout: Layout): CheckResult {
   const spec = { id: 'bottom-edge', name: 'Full page: last line em box bottom', clause: '5.2.1', wanted: `${BLOCK_BOTTOM_MM} mm ± ${TEXT_BLOCK.toleranceMm}` };
   const measurements = fullPages(layout).map((page) => ({ where: `p. ${page}`, value: blockLines(layout, page).at(-1)!.emBottomMm }));
-  return judgeEach(spec, measurements, (y) => within(y, BLOCK_BOTTOM_MM, TEXT_BLOCK.toleranceMm), ' mm', 'no full page');
+  return judgeEach(spec, measurements, { ok: (y) => within(y, BLOCK_BOTTOM_MM, TEXT_BLOCK.toleranceMm), unit: ' mm', per: 'full page', none: 'no full page' });
 }
 
 /**
@@ -63,7 +63,7 @@ export function checkLinesPerPage(layout: Layout): CheckResult {
   const pitchMm = linePitchMm(layout);
   const pages = fullPages(layout).filter((page) => !blockLines(layout, page).some((line) => line.role === 'title'));
   const measurements = pages.map((page) => ({ where: `p. ${page}`, value: gridRows(blockLines(layout, page), pitchMm) }));
-  return judgeEach(spec, measurements, (count) => count === GRID.linesPerPage, ' lines', 'no full page without a title');
+  return judgeEach(spec, measurements, { ok: (count) => count === GRID.linesPerPage, unit: ' lines', per: 'full page', none: 'no full page without a title' });
 }
 
 function gridRows(lines: Line[], pitchMm: number): number {
@@ -88,7 +88,7 @@ export function checkCharsPerLine(layout: Layout): CheckResult {
   const spec = { id: 'chars-per-line', name: 'Characters on a full line', clause: '5.2.3', wanted: String(GRID.charsPerLine) };
   const lines = fullLines(layout).filter((line) => startsAtLeftEdge(line, layout) && isAllFullWidth(line.text));
   const measurements = lines.map((line) => ({ where: where(line), value: charCount(line) }));
-  return judgeEach(spec, measurements, (count) => count === GRID.charsPerLine, ' characters', 'no full line of full-width characters');
+  return judgeEach(spec, measurements, { ok: (count) => count === GRID.charsPerLine, unit: ' characters', per: 'full line', none: 'no full line of full-width characters' });
 }
 
 /**

@@ -24,7 +24,7 @@ export function checkPageNumberForm(layout: Layout): CheckResult {
   const problems = numbers
     .filter((line) => !WELL_FORMED.test(withoutSpaces(line.text)))
     .map((line) => `p. ${line.page}: “${line.text}” (${codePoints(line.text)})`);
-  return judgeProblems(spec, numbers.length ? `${numbers.length} page numbers, e.g. “${numbers[0].text}”` : 'none', problems);
+  return judgeProblems(spec, numbers.length ? `${numbers.length} page numbers, e.g. "${numbers[0].text}"` : 'none', problems);
 }
 
 /** Number n on page n; pages after the last number (a 版记 page) may go unnumbered. */
@@ -37,7 +37,7 @@ export function checkPageNumberSequence(layout: Layout): CheckResult {
     .filter((page) => page.number <= lastNumbered && byPage.get(page.number) !== page.number)
     .map((page) => (byPage.has(page.number) ? `p. ${page.number} numbered ${byPage.get(page.number)}` : `p. ${page.number} has no page number`));
   if (!numbers.length) problems.push('no page numbers found');
-  const measured = numbers.length ? `${[...byPage.values()].join(', ')} on ${layout.pages.length} pages` : 'none';
+  const measured = numbers.length ? `${formatRuns([...byPage.values()])} on ${layout.pages.length} pages` : 'none';
   return judgeProblems(spec, measured, problems);
 }
 
@@ -52,7 +52,7 @@ export function checkPageNumberSide(layout: Layout): CheckResult {
     const odd = line.page % 2 === 1;
     return { where: `p. ${line.page} (${odd ? 'odd, right end' : 'even, left start'})`, value: (odd ? line.endMm - ODD_PAGE_END_MM : line.startMm - EVEN_PAGE_START_MM) };
   });
-  const result = judgeEach(spec, measurements, (offset) => within(offset, 0, TEXT_BLOCK.toleranceMm), ' mm', 'no page numbers');
+  const result = judgeEach(spec, measurements, { ok: (offset) => within(offset, 0, TEXT_BLOCK.toleranceMm), unit: ' mm', per: 'page number', none: 'no page numbers' });
   return { ...result, measured: result.status === 'skip' ? result.measured : `offsets ${result.measured}` };
 }
 
@@ -60,7 +60,18 @@ export function checkPageNumberSide(layout: Layout): CheckResult {
 export function checkPageNumberHeight(layout: Layout): CheckResult {
   const spec = { id: 'page-number-height', name: 'Page number dashes 7 mm below the text block', clause: CLAUSE, wanted: `${DASH_LINE_MM} mm ± ${TEXT_BLOCK.toleranceMm}` };
   const measurements = pageNumbers(layout).map((line) => ({ where: `p. ${line.page}`, value: emMiddle(line) }));
-  return judgeEach(spec, measurements, (y) => within(y, DASH_LINE_MM, TEXT_BLOCK.toleranceMm), ' mm', 'no page numbers');
+  return judgeEach(spec, measurements, { ok: (y) => within(y, DASH_LINE_MM, TEXT_BLOCK.toleranceMm), unit: ' mm', per: 'page number', none: 'no page numbers' });
+}
+
+/** "1–6, 8" for 1, 2, 3, 4, 5, 6, 8. */
+function formatRuns(numbers: number[]): string {
+  const runs: number[][] = [];
+  for (const number of numbers) {
+    const run = runs.at(-1);
+    if (run && number === run.at(-1)! + 1) run.push(number);
+    else runs.push([number]);
+  }
+  return runs.map((run) => (run.length > 1 ? `${run[0]}–${run.at(-1)}` : String(run[0]))).join(', ');
 }
 
 function codePoints(text: string): string {

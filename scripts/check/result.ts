@@ -33,14 +33,26 @@ export interface Measurement {
   value: number;
 }
 
+/** How the values of a numeric check are judged and summarised. */
+export interface Judging {
+  ok: (value: number) => boolean;
+  /** Unit shown after each value, with its leading space: " mm". */
+  unit: string;
+  /** What one measurement is of: "page", "line". */
+  per: string;
+  /** Why there is nothing to measure, when there is not (the check is skipped). */
+  none: string;
+}
+
 /**
- * Measures every place and fails the check at each place out of tolerance.
- * `measured` summarises the values as a range; no places means `skip`.
+ * Fails the check at each place out of tolerance; `measured` summarises the
+ * values as a range. Nothing to measure is a `skip`, not a pass.
  */
-export function judgeEach(spec: CheckSpec, measurements: Measurement[], ok: (value: number) => boolean, unit: string, why = 'nothing to measure'): CheckResult {
-  if (measurements.length === 0) return { ...spec, measured: why, status: 'skip', problems: [] };
-  const problems = measurements.filter((m) => !ok(m.value)).map((m) => `${m.where}: ${formatNumber(m.value)}${unit}`);
-  return { ...spec, measured: `${formatRange(measurements.map((m) => m.value), unit)} (${plural(measurements.length, 'place')})`, status: problems.length ? 'fail' : 'pass', problems };
+export function judgeEach(spec: CheckSpec, measurements: Measurement[], judging: Judging): CheckResult {
+  if (measurements.length === 0) return { ...spec, measured: judging.none, status: 'skip', problems: [] };
+  const problems = measurements.filter((m) => !judging.ok(m.value)).map((m) => `${m.where}: ${formatNumber(m.value)}${judging.unit}`);
+  const measured = `${formatRange(measurements.map((m) => m.value), judging.unit)} (${plural(measurements.length, judging.per)})`;
+  return { ...spec, measured, status: problems.length ? 'fail' : 'pass', problems };
 }
 
 /** A check decided by a list of problems found, with a one-line summary of what was seen. */

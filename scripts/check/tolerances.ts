@@ -30,6 +30,8 @@ export const TEXT_LAYER_ANOMALIES: { name: string; from: number; to: number }[] 
   { name: 'CJK radicals supplement', from: 0x2e80, to: 0x2eff },
   { name: 'Kangxi radical', from: 0x2f00, to: 0x2fdf },
   { name: 'CJK compatibility ideograph', from: 0xf900, to: 0xfaff },
+  // Glyphs without a Unicode mapping come out as private-use or replacement characters.
+  { name: 'private use: glyph without Unicode', from: 0xe000, to: 0xf8ff },
   { name: 'replacement character', from: 0xfffd, to: 0xfffd },
 ];
 

@@ -23,7 +23,8 @@ export function checkPageNumberSize(layout: Layout): CheckResult {
 
 function checkSize(layout: Layout, spec: CheckSpec, role: Line['role'], wantedPt: number): CheckResult {
   const measurements = layout.lines.filter((line) => line.role === role).map((line) => ({ where: where(line), value: line.sizePt }));
-  return judgeEach(spec, measurements, (size) => sameSize(size, wantedPt), ' pt', `no ${role === 'pageNumber' ? 'page number' : role} found`);
+  const per = role === 'pageNumber' ? 'page number' : `${role} line`;
+  return judgeEach(spec, measurements, { ok: (size) => sameSize(size, wantedPt), unit: ' pt', per, none: `no ${per} found` });
 }
 
 type Element = 'title' | 'body' | '一、' | '（一）';
