@@ -1,0 +1,136 @@
+/**
+ * The structure of the 公文 kinds: which roles the parse stage finds in a
+ * document with attachments, a letter and minutes, which template a
+ * document gets when its front matter names none, and the checks on the
+ * front matter fields of the 版头 and 版记.
+ */
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { toString } from 'mdast-util-to-string';
+import { parseDocument } from '../../scripts/parse/index.ts';
+
+function parse(source: string) {
+  return parseDocument(new VFile({ path: 'doc.md', value: source }));
+}
+
+function roles(source: string): Array<[string | undefined, string]> {
+  return parse(source).tree.children.map((node) => [node.data?.role, toString(node)]);
+}
+
+const DOCUMENT = `---
+title: 示例市人民政府关于做好春季防汛工作的通知
+issuer: 示例市人民政府
+documentNumber: 示政发〔2025〕3号
+---
+
+各区人民政府，市各委、办、局：
+
+为做好春季防汛工作，现就有关事项通知如下：
+
+### 一、提高认识
+
+（一）压实责任。各地要落实防汛责任制。
+
+附件：1.防汛责任人名单
+
+示例市人民政府
+
+2025年3月1日
+
+（此件公开发布）
+
+附件1
+
+防汛责任人名单
+
+一、市级责任人
+
+张三
+
+2025年2月28日
+`;
+
+describe('document kind', () => {
+  it('finds 主送, headings, 附件说明, 署名, 成文日期 and 附注 in the main text, then the attachment', () => {
+    expect(roles(DOCUMENT)).toEqual([
+      ['title', '示例市人民政府关于做好春季防汛工作的通知'],
+      ['salutation', '各区人民政府，市各委、办、局：'],
+      ['body', '为做好春季防汛工作，现就有关事项通知如下：'],
+      ['level1', '一、提高认识'],
+      ['body', '（一）压实责任。各地要落实防汛责任制。'],
+      ['attachment-note', '附件：1.防汛责任人名单'],
+      ['signature', '示例市人民政府'],
+      ['date', '2025年3月1日'],
+      ['note', '（此件公开发布）'],
+      ['attachment-label', '附件1'],
+      ['attachment-title', '防汛责任人名单'],
+      ['body', '一、市级责任人'],
+      ['body', '张三'],
+      // A date inside an attachment is the attachment's text, not the document's 成文日期.
+      ['body', '2025年2月28日'],
+    ]);
+  });
+
+  it('gets the document template from its issuer, number or 成文日期', () => {
+    expect(parse(DOCUMENT).meta.template).toBe('document');
+    expect(parse('---\ntitle: 关于某事的通知\n---\n\n正文。\n\n某单位\n\n2025年3月1日\n').meta.template).toBe('document');
+  });
+});
+
+describe('letter and minutes kinds', () => {
+  it('takes a title ending in 函 for a letter', () => {
+    expect(parse('---\ntitle: 示例市图书馆关于商请提供资料的函\n---\n\n示例馆：\n\n正文。\n').meta.template).toBe('letter');
+  });
+
+  it('marks the 出席, 请假 and 列席 lines of minutes, the word as a label', () => {
+    const source = `---
+title: 示例市政府常务会议纪要
+---
+
+会议研究了春季防汛工作。
+
+出席：张三、李四
+
+请假：王五
+
+列席：赵六
+`;
+    const doc = parse(source);
+    expect(doc.meta.template).toBe('minutes');
+    const lines = doc.tree.children.filter((node) => node.data?.role === 'attendance');
+    expect(lines.map((node) => toString(node))).toEqual(['出席：张三、李四', '请假：王五', '列席：赵六']);
+    const label = lines[0].type === 'paragraph' ? lines[0].children[0] : undefined;
+    expect(label?.data?.role).toBe('attendance-label');
+    expect(label && toString(label)).toBe('出席：');
+  });
+
+  it('keeps a report a report, and an explicit template wins', () => {
+    expect(parse('---\ntitle: 工作报告\noccasion: ——在会议上\n---\n\n各位代表：\n').meta.template).toBe('report');
+    expect(parse('---\ntitle: 关于某事的函\ntemplate: document\n---\n\n正文。\n').meta.template).toBe('document');
+  });
+});
+
+describe('front matter of the 版头 and 版记', () => {
+  it('reads names or lists of names, and ISO dates', () => {
+    const { meta } = parse(`---
+title: 示例
+issuer: 示例市人民政府
+signer: [张三, 李四]
+copyTo: 市委办公室
+printedBy: 示例市人民政府办公室
+printedDate: 2025-03-02
+copyNumber: 12
+secrecy: 秘密★1年
+urgency: 特急
+---
+
+正文。
+`);
+    expect(meta).toMatchObject({ signer: ['张三', '李四'], copyTo: '市委办公室', printedDate: '2025-03-02', copyNumber: '12', secrecy: '秘密★1年', urgency: '特急' });
+  });
+
+  it('fails a list of non-names and a date that is not ISO, naming the field', () => {
+    expect(() => parse('---\ntitle: 示例\ncopyTo: [1, {a: 2}]\n---\n\n正文。\n')).toThrow(/`copyTo` must be a name or a list of names/);
+    expect(() => parse('---\ntitle: 示例\nprintedDate: 2025年3月2日\n---\n\n正文。\n')).toThrow(/`printedDate` must be a date as yyyy-mm-dd/);
+  });
+});
