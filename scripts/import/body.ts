@@ -78,9 +78,9 @@ function closingLines(main: SourceLine[]): Set<SourceLine> {
  * after them (the site's name, not a 署名).
  */
 function trailingNoise(line: SourceLine, earlier: SourceLine[], meta: Meta): { ruleId: string; reason: string } | undefined {
-  // A teaser is the opening of an earlier paragraph, often cut off with "…"; a paragraph said twice may be the author's own.
-  const opening = line.text.replace(/(?:…+|\.{3,})$/, '');
-  const teaser = length(opening) >= 8 && earlier.some((other) => other.text !== line.text && other.text.startsWith(opening));
+  // A teaser is the opening of an earlier paragraph cut off with "…"; a sentence said twice may be the author's own.
+  const opening = /(?:…+|\.{3,})$/.test(line.text) ? line.text.replace(/(?:…+|\.{3,})$/, '') : '';
+  const teaser = length(opening) >= 8 && earlier.some((other) => other.text.startsWith(opening));
   const repeated = line.text === meta.title || teaser;
   if (repeated) return { ruleId: 'import:repeated-title', reason: 'title or teaser repeated after the text' };
   if (isShortPhrase(line.text)) return { ruleId: 'import:site-footer', reason: 'site name after the text (not a 署名: no date follows)' };
@@ -155,7 +155,9 @@ export function readBody(lines: SourceLine[], ledger: Ledger, meta: Meta): Block
   main = dropTrailingNoise(main, closing, ledger, meta);
   recordClosingMeta(main.filter((line) => closing.has(line)), meta);
   const contents = tableOfContents(main);
-  const cells = tableCells(lines, ledger, new Set([...closing, ...contents]));
+  const annexLines = lines.slice(annex);
+  const plain = new Set([...closing, ...contents]);
+  const cells = new Set([...tableCells(main, ledger, plain), ...tableCells(annexLines, ledger, plain)]);
   const broken = brokenNumberedLines(main);
   const blocks: Block[] = [];
   let openQuotes = 0;
@@ -179,7 +181,7 @@ export function readBody(lines: SourceLine[], ledger: Ledger, meta: Meta): Block
     }
     blocks.push({ kind: 'paragraph', lines: [line] });
   });
-  for (const line of lines.slice(annex)) blocks.push({ kind: 'paragraph', lines: [line] });
+  for (const line of annexLines) blocks.push({ kind: 'paragraph', lines: [line] });
   return blocks;
 }
 
@@ -195,7 +197,9 @@ function continuesInto(previous: Block, line: SourceLine, cells: Set<SourceLine>
   const last = previous.lines.at(-1)!;
   if (cells.has(last) || closing.has(last)) return false;
   if (ITEM.test(line.text) || headingDepth(line) || /^[“‘《（(]/.test(line.text)) return false;
-  return /[，、]$/.test(last.text) || (CONTINUES.test(last.text) && length(last.text) >= 20);
+  // Judged on the paragraph so far, so a cleaned file (joined paragraphs) is judged the same way again.
+  const paragraph = previous.lines.map((part) => part.text).join('');
+  return /[，、]$/.test(paragraph) || (CONTINUES.test(paragraph) && length(paragraph) >= 20);
 }
 
 function brokenBefore(previous: Block, line: SourceLine, broken: Set<SourceLine>): boolean {

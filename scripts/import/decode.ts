@@ -84,22 +84,42 @@ function implausibleShare(text: string): number {
 }
 
 export function decodeInput(input: Buffer | string, path: string): Decoded {
-  if (typeof input === 'string') return checkText({ text: input.replace(/^\uFEFF/, ''), encoding: 'utf-8' }, path);
+  if (typeof input === 'string') return checkText({ text: input.replace(/^\uFEFF/, ''), encoding: 'utf-8' }, path, false);
   const bytes = new Uint8Array(input);
   if (bytes.length === 0) throw new ImportError(path, 'the file is empty');
   const bom = bomEncoding(bytes);
-  if (bom) return checkText({ text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.encoding), encoding: bom.encoding }, path);
+  if (bom) return checkText({ text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.encoding), encoding: bom.encoding }, path, false);
   const utf16 = bomlessUtf16(bytes);
-  if (utf16) return checkText({ text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16 }, path);
-  if (isValidUtf8(bytes)) return checkText({ text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' }, path);
+  if (utf16) return checkText({ text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16 }, path, true);
+  if (isValidUtf8(bytes)) return checkText({ text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' }, path, false);
+  failOnDamagedUtf8(bytes, path);
   const legacy = legacyEncoding(bytes);
   if (!legacy) throw new ImportError(path, 'not text in a known encoding (tried UTF-8, UTF-16, GB18030, Big5); convert it to UTF-8');
-  return checkText({ text: iconv.decode(Buffer.from(bytes), legacy), encoding: legacy }, path);
+  return checkText({ text: iconv.decode(Buffer.from(bytes), legacy), encoding: legacy }, path, true);
 }
 
-function checkText(decoded: Decoded, path: string): Decoded {
+/**
+ * UTF-8 with a few bad bytes (a damaged download) is not a legacy encoding:
+ * decoding it as one would turn every Chinese character into mojibake. It
+ * fails at the first bad byte. GB18030 text read as UTF-8 has almost no valid
+ * multi-byte sequence, so the two are told apart by the share of good ones.
+ */
+function failOnDamagedUtf8(bytes: Uint8Array, path: string): void {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const bad = text.match(/\uFFFD/g)?.length ?? 0;
+  const good = text.match(/[^\x00-\x7F\uFFFD]/gu)?.length ?? 0;
+  if (good < bad * 4) return;
+  const before = text.slice(0, text.indexOf('\uFFFD')).split(/\r\n|\r|\n/);
+  const place = `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+  throw new ImportError(path, `${place}: bytes that are not UTF-8 in a file that otherwise is; fix or remove them`);
+}
+
+/** `guessed`: the encoding was inferred, so characters no Chinese text holds suggest a wrong guess or a binary file. */
+function checkText(decoded: Decoded, path: string, guessed: boolean): Decoded {
   if (decoded.text.trim() === '') throw new ImportError(path, 'the file holds no text');
-  if (implausibleShare(decoded.text) > 0.02) {
+  // Known encodings (BOM, valid UTF-8, text given as a string) are not doubted over private-use or Thai characters.
+  const share = guessed ? implausibleShare(decoded.text) : (decoded.text.match(/[\u0000-\u0008\u000E-\u001F]/g)?.length ?? 0) / decoded.text.length;
+  if (share > 0.02) {
     throw new ImportError(path, `looks like a binary file, not text (decoded as ${decoded.encoding}); give a .txt, .md or .html file`);
   }
   return decoded;
