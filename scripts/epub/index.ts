@@ -10,7 +10,6 @@ import { EPub, type Chapter, type Font, type Options } from 'epub-gen-memory';
 import { render } from 'ejs';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Browser } from 'puppeteer';
 import type { VFile } from 'vfile';
 import type { RenderedDocument } from '../ast/types.ts';
 import type { FontOptions } from '../fonts/index.ts';
@@ -18,7 +17,7 @@ import { buildDate } from '../render/finish.ts';
 import { accessibilityMetadata } from './accessibility.ts';
 import { splitIntoChapters, type EpubChapter } from './chapters.ts';
 import { normalizeContainer } from './container.ts';
-import { coverAlt, renderCover } from './cover.ts';
+import { coverAlt } from './cover.ts';
 import { embedSlotFonts } from './fonts.ts';
 import { contentIdentifier, creatorOf, describe, w3cDateTime, zipDate } from './metadata.ts';
 import { anchorLeadParagraphs, pageList, tableOfContents, type Landmark } from './nav.ts';
@@ -27,8 +26,8 @@ import { insertPageBreaks, pdfPageRuns } from './page-breaks.ts';
 export interface EpubOptions {
   /** Reader style sheet; defaults to templates/TEMPLATE/epub.css for the document's template. */
   css?: string;
-  /** A browser to photograph the cover with (the build's); without one the book has no cover. */
-  browser?: Browser;
+  /** The cover image, PNG: see renderCover() in ./cover.ts (the build photographs it with its browser). Without it the book has no cover. */
+  cover?: Uint8Array;
   /** The print edition (the PDF the build made): its pages become page-break markers and a page-list. */
   pdf?: Uint8Array;
   /** Where messages about the document go (e.g. a PDF page not found in the text). */
@@ -109,7 +108,7 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
   if (chapters.length === 0) throw new Error(`${doc.name}: nothing to put in the EPUB (the rendered content is empty)`);
 
   const modified = buildDate(doc.meta);
-  const cover = options.browser ? await renderCover(options.browser, doc) : undefined;
+  const { cover } = options;
   const pages = pageList(chapters);
   const gw = {
     lang: doc.meta.lang,

@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEpub } from '../../scripts/epub/index.ts';
 import { insertPageBreaks, pageStartOffsets } from '../../scripts/epub/page-breaks.ts';
-import { launchBrowser } from '../../scripts/render/browser.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
 import { epubcheck, formatMessages } from './helpers/epubcheck.ts';
 import { fixtureDocument, parseContent } from './helpers/fixture.ts';
 import { popplerPageTexts, printSmallPdf } from './helpers/print-pdf.ts';
@@ -55,7 +55,7 @@ describe('page-list from a PDF printed by Chromium', () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
+    if (browser) await closeBrowser(browser);
   });
 
   it('has one entry per PDF page, each at the first character of that page, and stays valid', async () => {

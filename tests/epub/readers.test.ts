@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEpub } from '../../scripts/epub/index.ts';
-import { COVER_SIZE } from '../../scripts/epub/cover.ts';
-import { launchBrowser } from '../../scripts/render/browser.ts';
+import { COVER_SIZE, renderCover } from '../../scripts/epub/cover.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
 import { ace, hasAce } from './helpers/ace.ts';
 import { calibreTextLines, hasEbookConvert } from './helpers/calibre.ts';
 import { epubcheck, formatMessages } from './helpers/epubcheck.ts';
@@ -22,6 +22,7 @@ import { blockTexts, contentDocument, openEpub } from './helpers/read-epub.ts';
 let browser: Browser;
 let book: Buffer;
 let pdf: Uint8Array;
+let cover: Uint8Array;
 const fonts = { cacheDir: join(tmpdir(), 'gongwen-epub-test-fonts'), userFontDirs: [] };
 const doc = fixtureDocument();
 const documentText = blockTexts(doc.content);
@@ -29,11 +30,12 @@ const documentText = blockTexts(doc.content);
 beforeAll(async () => {
   browser = await launchBrowser();
   pdf = await printSmallPdf(browser, doc);
-  book = await writeEpub(doc, { browser, pdf, fonts });
+  cover = await renderCover(browser, doc);
+  book = await writeEpub(doc, { cover, pdf, fonts });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  if (browser) await closeBrowser(browser);
 });
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -56,7 +58,7 @@ describe('cover', () => {
   it('keeps the book valid and byte-stable', async () => {
     const result = await epubcheck(book);
     expect(formatMessages([...result.fatals, ...result.errors, ...result.warnings])).toBe('');
-    expect((await writeEpub(doc, { browser, pdf, fonts })).equals(book)).toBe(true);
+    expect((await writeEpub(doc, { cover: await renderCover(browser, doc), pdf, fonts })).equals(book)).toBe(true);
   });
 });
 

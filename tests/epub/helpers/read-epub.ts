@@ -47,7 +47,7 @@ export async function contentDocument(epub: OpenedEpub, path: string): Promise<s
 
 /** Text of every block (paragraph or heading), markup whitespace collapsed (U+3000 is text): what a reader shows, block by block. */
 export function blockTexts(tree: Root): string[] {
-  return selectAll('p, h1, h2, h3, h4, h5, h6', tree).map((block: Element) => toText(block).replace(/[ \t\r\n]+/g, ' ').trim());
+  return selectAll('p, h1, h2, h3, h4, h5, h6, li, th, td', tree).map((block: Element) => toText(block).replace(/[ \t\r\n]+/g, ' ').trim());
 }
 
 /** Blocks of the linear spine items: the book's reading text (the cover page has no blocks). */
