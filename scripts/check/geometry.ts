@@ -14,8 +14,9 @@ export function checkPageSize(layout: Layout): CheckResult {
   const spec = { id: 'page-size', name: 'Page size', clause: '5.1', wanted: `${PAPER.widthMm} × ${PAPER.heightMm} mm ± ${PAPER.toleranceMm}` };
   const fits = (page: Layout['pages'][number]) =>
     within(page.widthMm, PAPER.widthMm, PAPER.toleranceMm) && within(page.heightMm, PAPER.heightMm, PAPER.toleranceMm);
-  const sizes = [...new Set(layout.pages.map((page) => `${formatNumber(page.widthMm)} × ${formatNumber(page.heightMm)} mm`))];
-  const problems = layout.pages.filter((page) => !fits(page)).map((page) => `p. ${page.number}: ${formatNumber(page.widthMm)} × ${formatNumber(page.heightMm)} mm`);
+  const sizeOf = (page: Layout['pages'][number]) => `${formatNumber(page.widthMm)} × ${formatNumber(page.heightMm)} mm`;
+  const sizes = [...new Set(layout.pages.map(sizeOf))];
+  const problems = layout.pages.filter((page) => !fits(page)).map((page) => `p. ${page.number}: ${sizeOf(page)}`);
   return judgeProblems(spec, `${sizes.join(', ')} (${layout.pages.length} pages)`, problems);
 }
 

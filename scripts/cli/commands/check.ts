@@ -7,14 +7,19 @@ import { parseArgs } from 'node:util';
 import { checkPdf, UnreadablePdfError } from '../../check/index.ts';
 import { formatReport } from '../../check/report.ts';
 
-const USAGE = 'usage: gongwen check FILE.pdf [--json]';
+const SYNOPSIS = 'usage: gongwen check FILE.pdf [--json]';
+const USAGE = [
+  SYNOPSIS,
+  '  Measures the PDF against GB/T 9704-2012 from its laid-out glyphs; --json prints the results for machines.',
+  '  Exit status: 0 every check passes, 1 a check fails, 2 the PDF cannot be checked or the usage is wrong.',
+].join('\n');
 
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
-    console.error(`gongwen check: ${(error as Error).message}\n${USAGE}`);
+    console.error(`gongwen check: ${(error as Error).message}\n${SYNOPSIS}`);
     return 2;
   }
   if (parsed.values.help) {
@@ -22,7 +27,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   if (parsed.positionals.length !== 1) {
-    console.error(`gongwen check: expected one PDF file, got ${parsed.positionals.length}\n${USAGE}`);
+    console.error(`gongwen check: expected one PDF file, got ${parsed.positionals.length}\n${SYNOPSIS}`);
     return 2;
   }
   try {
