@@ -100,17 +100,10 @@ async function styles(doc: RenderedDocument, content: Root, options: EpubOptions
   return { css: `${embedded.css}\n${css}`, fonts: embedded.files };
 }
 
-export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}): Promise<Buffer> {
-  const content = structuredClone(doc.content) as Root;
-  if (options.pdf) insertPageBreaks(content, await pdfPageRuns(options.pdf), options.file);
-  anchorLeadParagraphs(content);
-  const chapters = splitIntoChapters(content, doc.meta.title);
-  if (chapters.length === 0) throw new Error(`${doc.name}: nothing to put in the EPUB (the rendered content is empty)`);
-
-  const modified = buildDate(doc.meta);
-  const { cover } = options;
+/** What our templates (content.opf, toc.xhtml) read, under the `gw` key of epub-gen-memory's options. */
+function templateData(doc: RenderedDocument, chapters: EpubChapter[], hasCover: boolean, modified: Date) {
   const pages = pageList(chapters);
-  const gw = {
+  return {
     lang: doc.meta.lang,
     identifier: contentIdentifier(doc.meta, doc.content),
     title: doc.meta.title,
@@ -121,14 +114,26 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
     source: doc.meta.source,
     printEdition: pages.length > 0 ? `${doc.name}.pdf` : undefined,
     modified: w3cDateTime(modified),
-    accessibility: accessibilityMetadata({ pageList: pages.length > 0, cover: Boolean(cover) }),
+    accessibility: accessibilityMetadata({ pageList: pages.length > 0, cover: hasCover }),
     toc: tableOfContents(chapters),
-    landmarks: landmarks(chapters, Boolean(cover)),
+    landmarks: landmarks(chapters, hasCover),
     pageList: pages,
     tocTitle: LABELS.toc,
     landmarksTitle: LABELS.landmarks,
     pageListTitle: LABELS.pageList,
   };
+}
+
+export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}): Promise<Buffer> {
+  const content = structuredClone(doc.content) as Root;
+  if (options.pdf) insertPageBreaks(content, await pdfPageRuns(options.pdf), options.file);
+  anchorLeadParagraphs(content);
+  const chapters = splitIntoChapters(content, doc.meta.title);
+  if (chapters.length === 0) throw new Error(`${doc.name}: nothing to put in the EPUB (the rendered content is empty)`);
+
+  const { cover } = options;
+  const modified = buildDate(doc.meta);
+  const gw = templateData(doc, chapters, Boolean(cover), modified);
   const libraryOptions = {
     title: doc.meta.title,
     author: gw.creator,
