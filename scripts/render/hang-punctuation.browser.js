@@ -42,13 +42,23 @@
     return result;
   }
 
-  function hang(c) {
-    const mark = c.node.splitText(c.offset);
-    mark.splitText(1);
-    const span = document.createElement('span');
-    span.className = 'gw-hang';
-    mark.replaceWith(span);
-    span.append(mark);
+  // The mark becomes a zero-width inline block that paints past the line end,
+  // bound with the character before it in a no-wrap span so the two never part.
+  // Returns false when the two are in different text nodes (a span boundary):
+  // such a mark is left as it is.
+  function hang(before, mark) {
+    if (before.node !== mark.node) return false;
+    const markText = mark.node.splitText(mark.offset);
+    markText.splitText(1);
+    const beforeText = before.node.splitText(before.offset);
+    const pair = document.createElement('span');
+    pair.className = 'gw-nobreak';
+    const hanging = document.createElement('span');
+    hanging.className = 'gw-hang';
+    beforeText.replaceWith(pair);
+    hanging.append(markText);
+    pair.append(beforeText, hanging);
+    return true;
   }
 
   let hung = 0;
@@ -57,15 +67,20 @@
     // One grid cell: the glyph advance plus the tracking.
     const cell = parseFloat(style.fontSize) + (parseFloat(style.letterSpacing) || 0);
     const right = block.getBoundingClientRect().right - parseFloat(style.paddingRight);
+    const skipped = new Set();
     for (let pass = 0; pass < 1000; pass++) {
       const rows = lines(characters(block));
       const short = rows.findIndex((row, i) => {
         const next = rows[i + 1];
-        return next && next.length > 1 && CLOSING.test(next[1].char) && !CLOSING.test(next[0].char) && row[row.length - 1].rect.right < right - cell / 2;
+        return (
+          next && next.length > 1 && !skipped.has(next[1].node.data + next[1].offset) &&
+          CLOSING.test(next[1].char) && !CLOSING.test(next[0].char) && row[row.length - 1].rect.right < right - cell / 2
+        );
       });
       if (short < 0) break;
-      hang(rows[short + 1][1]);
-      hung++;
+      const [before, mark] = rows[short + 1];
+      if (hang(before, mark)) hung++;
+      else skipped.add(mark.node.data + mark.offset);
     }
   }
   root.classList.remove('gw-measuring');

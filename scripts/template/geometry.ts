@@ -19,6 +19,12 @@ const pt = (value: number) => `${value.toFixed(4)}pt`;
 const ROUNDING_SLACK_MM = 0.3;
 /** Tracking is made this much tighter than the exact cell for the same reason; justification takes it up. */
 const TRACKING_SLACK_PT = 0.002;
+/**
+ * The page area reaches this far right of the block, where hanging
+ * punctuation paints. Content wider than the page area would make Chromium
+ * shrink the whole page to fit; the block (.gw-document) keeps the 156 mm.
+ */
+const HANG_ROOM_MM = 2 * CELL_MM;
 
 export interface PageGeometry {
   /** Top page margin: the first line's em box starts at 37 mm, its half-leading above it. */
@@ -28,6 +34,8 @@ export interface PageGeometry {
   marginRightMm: number;
   trackingPt: number;
   pageNumberPaddingTopMm: number;
+  /** Distance from the page area's side to the page number: one 字 in from the block (7.5). */
+  pageNumberInsetMm: { left: number; right: number };
 }
 
 export function pageGeometry(): PageGeometry {
@@ -43,9 +51,10 @@ export function pageGeometry(): PageGeometry {
     marginTopMm,
     marginBottomMm,
     marginLeftMm: TEXT_BLOCK.leftMm,
-    marginRightMm: PAPER.widthMm - TEXT_BLOCK.leftMm - TEXT_BLOCK.widthMm,
+    marginRightMm: PAPER.widthMm - TEXT_BLOCK.leftMm - TEXT_BLOCK.widthMm - HANG_ROOM_MM,
     trackingPt: CELL_MM / MM_PER_PT - SIZE_PT.body - TRACKING_SLACK_PT,
     pageNumberPaddingTopMm: numberTopMm - (PAPER.heightMm - marginBottomMm),
+    pageNumberInsetMm: { left: PAGE_NUMBER.insetChars * CELL_MM, right: HANG_ROOM_MM + PAGE_NUMBER.insetChars * CELL_MM },
   };
 }
 
@@ -61,7 +70,7 @@ export function geometryCss(): string {
     vertical-align: top;
     text-align: ${side};
     padding-top: ${mm(g.pageNumberPaddingTopMm)};
-    padding-${side}: ${mm(PAGE_NUMBER.insetChars * CELL_MM)};
+    padding-${side}: ${mm(g.pageNumberInsetMm[side])};
     white-space: pre;
   }`;
   return `/* Generated from scripts/standard/gbt9704.ts: GB/T 9704-2012 5.1, 5.2, 7.5. */
@@ -77,9 +86,9 @@ export function geometryCss(): string {
 /* GB/T 15834 §5.1: a mark bound to the character before it (scripts/template/line-breaking.ts). */
 .gw-nobreak { white-space: nowrap; }
 /* Closing punctuation hanging past the line end (scripts/render/hang-punctuation.browser.js). */
-.gw-hang { letter-spacing: -1em; }
-/* The block is as wide on screen as in print, so lines break where they will on paper. */
-.gw-document { width: ${mm(TEXT_BLOCK.widthMm + ROUNDING_SLACK_MM)}; }
+.gw-hang { display: inline-block; width: 0; text-indent: 0; }
+/* 5.2.1: the block is 156 mm wide, on screen as in print, so lines break where they will on paper. */
+.gw-document { width: ${mm(TEXT_BLOCK.widthMm)}; }
 .gw-measuring .gw-document * { text-align: left !important; }
 :root {
   --gw-body-size: ${pt(SIZE_PT.body)};
