@@ -51,17 +51,26 @@ export function copyNumberText(copyNumber: string): string {
   return /^\d+$/.test(copyNumber) ? copyNumber.padStart(COPY_NUMBER_DIGITS, '0') : copyNumber;
 }
 
-/** 份号, 密级和保密期限, 紧急程度: top down in this order, those given (7.2.3). */
-function topLeftLines(meta: FrontMatter): Element[] {
+/** 份号, 密级和保密期限, 紧急程度: top down in this order, those given (7.2.3), as [role, text]. */
+function topLeftTexts(meta: FrontMatter): Array<[string, string]> {
   const lines: Array<[string, string | undefined]> = [
     ['copy-number', meta.copyNumber && copyNumberText(meta.copyNumber)],
     ['secrecy', meta.secrecy],
     ['urgency', meta.urgency],
   ];
-  return lines.filter((line): line is [string, string] => Boolean(line[1])).map(([role, text]) => h('p', { className: [`gw-${role}`] }, text));
+  return lines.filter((line): line is [string, string] => Boolean(line[1]));
 }
 
-/** 7.2.6: "签发人：" in 仿宋, then the names in 楷体, two to a line. */
+function topLeftLines(meta: FrontMatter): Element[] {
+  return topLeftTexts(meta).map(([role, text]) => h('p', { className: [`gw-${role}`] }, text));
+}
+
+/** 签发人 are named on a 上行文 of the document kind only (7.2.6). */
+function signersOf(meta: FrontMatter, kind: FrameKind): string[] {
+  return kind === 'document' ? asList(meta.signer) : [];
+}
+
+/** 7.2.6: "签发人：" in 仿宋, then the names in 楷体, two to a line (the template's grid has the two columns). */
 function signerBlock(signers: string[]): Element {
   return h('p', { className: ['gw-signer'] }, [
     h('span', { className: ['gw-signer-label'] }, '签发人：'),
@@ -72,7 +81,7 @@ function signerBlock(signers: string[]): Element {
 export function headerBlock(meta: FrontMatter, kind: FrameKind): Element | undefined {
   const mark = issuerMarkText(meta, kind);
   if (!mark) return undefined;
-  const signers = kind === 'document' ? asList(meta.signer) : [];
+  const signers = signersOf(meta, kind);
   const numberLine = meta.documentNumber || signers.length > 0
     ? [h('div', { className: ['gw-number-line', ...(signers.length > 0 ? ['gw-upward'] : [])] }, [
         ...(meta.documentNumber ? [h('p', { className: ['gw-document-number'] }, meta.documentNumber)] : []),
@@ -111,33 +120,23 @@ export function markSizeMm(mark: string): number {
 export function headerLayout(meta: FrontMatter, kind: FrameKind): HeaderLayout | undefined {
   const mark = issuerMarkText(meta, kind);
   if (!mark) return undefined;
-  const markSize = markSizeMm(mark);
-  if (kind === 'letter') {
-    // 10.1: mark 30 mm from the paper's top; double line 4 mm under it; the lines under it 7/8 of a character away.
-    const ruleTop = LETTER.markTopMm + markSize + LETTER.ruleBelowMarkMm;
-    const ruleThickness = DOUBLE_RULE_MM.thick + DOUBLE_RULE_MM.gap + DOUBLE_RULE_MM.thin;
-    const numberTop = ruleTop + ruleThickness + LETTER.gapToRuleMm;
-    const lines = Math.max(topLeftLines(meta).length, meta.documentNumber ? 1 : 0);
-    // "标题居中编排，与其上最后一个要素相距二行": two empty lines, or below the double line when nothing is under it.
-    const lastLineBottom = lines > 0 ? numberTop - HALF_LEADING_MM + lines * LINE_PITCH_MM : ruleTop + ruleThickness;
-    return {
-      contentTopMm: LETTER.markTopMm,
-      markTopMm: LETTER.markTopMm,
-      markSizeMm: markSize,
-      numberTopMm: numberTop,
-      ruleTopMm: ruleTop,
-      ruleThicknessMm: ruleThickness,
-      titleLineTopMm: lastLineBottom + TITLE_BELOW_RULE_LINES * LINE_PITCH_MM,
-    };
-  }
-  // 7.2.4–7.2.7 and 7.3.1: mark 35 mm under the block's top; 发文字号 two lines under it; the rule 4 mm
-  // under 发文字号; the title two lines under the rule, on the next line of the page grid.
+  return kind === 'letter' ? letterLayout(meta, markSizeMm(mark)) : documentLayout(meta, kind, markSizeMm(mark));
+}
+
+/**
+ * 7.2.4–7.2.7 and 7.3.1: mark 35 mm under the block's top; 发文字号 two lines
+ * under it; the rule 4 mm under 发文字号 (its last line, level with the last
+ * 签发人) or under the mark when there is none; the title two lines under the
+ * rule, on the next line of the page grid.
+ */
+function documentLayout(meta: FrontMatter, kind: FrameKind, markSize: number): HeaderLayout {
   const contentTop = pageGeometry().marginTopMm;
   const markTop = TEXT_BLOCK.topMm + ISSUER_MARK.belowBlockTopMm;
   const numberTop = markTop + markSize + UNDER_MARK_LINES * LINE_PITCH_MM;
-  const numberLines = Math.max(1, Math.ceil(asList(kind === 'document' ? meta.signer : undefined).length / SIGNERS_PER_LINE));
-  const hasNumberLine = Boolean(meta.documentNumber) || numberLines > 1 || asList(kind === 'document' ? meta.signer : undefined).length > 0;
-  const ruleTop = hasNumberLine ? numberTop + (numberLines - 1) * LINE_PITCH_MM + BODY_MM + RED_RULE.belowNumberMm : markTop + markSize + RED_RULE.belowNumberMm;
+  const signers = signersOf(meta, kind);
+  const numberLines = Math.max(1, Math.ceil(signers.length / SIGNERS_PER_LINE));
+  const aboveRule = meta.documentNumber || signers.length > 0 ? numberTop + (numberLines - 1) * LINE_PITCH_MM + BODY_MM : markTop + markSize;
+  const ruleTop = aboveRule + RED_RULE.belowNumberMm;
   const titleEarliest = ruleTop + RED_RULE_THICKNESS_MM + TITLE_BELOW_RULE_LINES * LINE_PITCH_MM;
   const gridLines = Math.ceil((titleEarliest - contentTop) / LINE_PITCH_MM - 1e-9);
   return {
@@ -148,6 +147,28 @@ export function headerLayout(meta: FrontMatter, kind: FrameKind): HeaderLayout |
     ruleTopMm: ruleTop,
     ruleThicknessMm: RED_RULE_THICKNESS_MM,
     titleLineTopMm: contentTop + gridLines * LINE_PITCH_MM,
+  };
+}
+
+/**
+ * 10.1: mark 30 mm from the paper's top; the double line 4 mm under it; 份号…
+ * and 发文字号 under that, 7/8 of a character away; the title two lines under
+ * the last of them ("与其上最后一个要素相距二行"), or under the double line.
+ */
+function letterLayout(meta: FrontMatter, markSize: number): HeaderLayout {
+  const ruleTop = LETTER.markTopMm + markSize + LETTER.ruleBelowMarkMm;
+  const ruleThickness = DOUBLE_RULE_MM.thick + DOUBLE_RULE_MM.gap + DOUBLE_RULE_MM.thin;
+  const numberTop = ruleTop + ruleThickness + LETTER.gapToRuleMm;
+  const lines = Math.max(topLeftTexts(meta).length, meta.documentNumber ? 1 : 0);
+  const lastLineBottom = lines > 0 ? numberTop - HALF_LEADING_MM + lines * LINE_PITCH_MM : ruleTop + ruleThickness;
+  return {
+    contentTopMm: LETTER.markTopMm,
+    markTopMm: LETTER.markTopMm,
+    markSizeMm: markSize,
+    numberTopMm: numberTop,
+    ruleTopMm: ruleTop,
+    ruleThicknessMm: ruleThickness,
+    titleLineTopMm: lastLineBottom + TITLE_BELOW_RULE_LINES * LINE_PITCH_MM,
   };
 }
 
