@@ -130,6 +130,8 @@ export async function buildDocuments(sources: string[], options: BuildOptions): 
         cache.save(name, result.source, { key: keyOf(result.source), ...built, outputs: result.outputs, file: result.file });
       } catch (error) {
         result.error = toError(error);
+        // Located errors (VFileMessage) are on the file already; the others join them, so every failure reads the same.
+        if (!result.file.messages.includes(result.error as never)) result.file.message(result.error.message, { ruleId: 'build', source: 'gongwen' }).fatal = true;
       }
       result.ms = performance.now() - started;
       options.onDocument?.(result);

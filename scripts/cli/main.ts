@@ -7,6 +7,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args
   build: { summary: 'build FILE.md|DIR [--out DIR]   PDF, EPUB and HTML of each document', load: () => import('./commands/build.ts') },
   import: { summary: 'import RAW [-o OUT.md] [--report]   raw text or web page to cleaned Markdown', load: () => import('./commands/import.ts') },
   check: { summary: 'check FILE.pdf [--json]   measure a PDF against GB/T 9704', load: () => import('./commands/check.ts') },
+  bench: { summary: 'bench   time the build against bare Chromium printing; writes build/bench.json', load: () => import('./commands/bench.ts') },
+  watch: { summary: 'watch [DIR] [--out DIR] [--port N]   rebuild on save, live preview on 127.0.0.1', load: () => import('./commands/watch.ts') },
 };
 
 function usage(): string {

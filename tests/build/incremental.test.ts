@@ -7,17 +7,16 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDocuments, collectSources, type BuildOptions, type DocumentResult } from '../../scripts/build/index.ts';
+import { buildDocuments, collectSources, type DocumentResult } from '../../scripts/build/index.ts';
 import { countingRenderer, PROJECT, SAMPLE, scratchTree, shortDocument, temporaryFiles } from './helpers.ts';
 
 const tree = scratchTree({ 'report.md': SAMPLE, 'notice.md': shortDocument() });
 const outputsOf = (name: string, out = tree.out) => ['pdf', 'epub', 'html'].map((ext) => readFileSync(join(out, `${name}.${ext}`)));
 const byName = (results: DocumentResult[]) => Object.fromEntries(results.map((r) => [r.source.replace(/.*\//, ''), r]));
 
-async function build(options: Partial<BuildOptions> = {}, sources = collectSources([tree.src])) {
-  const renderer = options.renderer ?? countingRenderer();
+async function build(renderer = countingRenderer()) {
   try {
-    return { results: byName(await buildDocuments(sources, { outDir: tree.out, ...options, renderer })), renderer };
+    return { results: byName(await buildDocuments(collectSources([tree.src]), { outDir: tree.out, renderer })), renderer };
   } finally {
     await renderer.close();
   }
@@ -31,7 +30,7 @@ async function build(options: Partial<BuildOptions> = {}, sources = collectSourc
 async function noOpBuild() {
   for (let attempt = 0; ; attempt++) {
     const renderer = countingRenderer(attempt < 2);
-    const second = await build({ renderer }).catch((error) => (attempt < 2 ? undefined : Promise.reject(error)));
+    const second = await build(renderer).catch((error) => (attempt < 2 ? undefined : Promise.reject(error)));
     if (second && Object.values(second.results).every((r) => r.upToDate)) return second;
   }
 }

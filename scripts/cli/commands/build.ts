@@ -6,21 +6,12 @@
  * listed again at the end and the exit code is 1.
  */
 import { parseArgs } from 'node:util';
-import { VFileMessage } from 'vfile-message';
 import { reporter } from 'vfile-reporter';
 import { buildDocuments, collectSources, outputName, type DocumentResult } from '../../build/index.ts';
 import { parseShard, selectShard } from '../../build/shard.ts';
 import { Progress, seconds, shown } from '../progress.ts';
 
 const USAGE = 'usage: gongwen build FILE.md|DIR... [--out DIR] [--shard i/n] [--jobs N] [--force] [--quiet]';
-
-/** Puts an unlocated error on the file, so the reporter prints every failure the same way. */
-function withError(result: DocumentResult): DocumentResult {
-  if (result.error && !(result.error instanceof VFileMessage)) {
-    result.file.message(result.error.message, { ruleId: 'build', source: 'gongwen' }).fatal = true;
-  }
-  return result;
-}
 
 function report(result: DocumentResult): string {
   if (result.error) return `failed ${shown(result.source)} (${seconds(result.ms)})`;
@@ -61,7 +52,6 @@ export async function run(args: string[]): Promise<number> {
     concurrency: jobs,
     onStart: () => progress.started(),
     onDocument: (result) => {
-      withError(result);
       if (result.file.messages.length && !(result.upToDate && values.quiet)) progress.print(reporter(result.file, { quiet: values.quiet }));
       progress.finished(outputName(result.source), report(result), !result.upToDate);
     },
