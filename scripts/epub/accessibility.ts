@@ -28,7 +28,8 @@ export function accessibilityMetadata(facts: AccessibilityFacts): MetaEntry[] {
     'readingOrder',
     'structuralNavigation',
     'displayTransformability',
-    ...(facts.pageList ? ['printPageNumbers', 'pageNavigation'] : []),
+    // printPageNumbers is the older name of pageBreakMarkers; readers and checkers know one or the other.
+    ...(facts.pageList ? ['pageBreakMarkers', 'printPageNumbers', 'pageNavigation'] : []),
     ...(facts.cover ? ['alternativeText'] : []),
   ];
   const summary = SUMMARY + (facts.pageList ? PAGE_SUMMARY : '') + (facts.cover ? COVER_SUMMARY : '');

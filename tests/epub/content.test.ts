@@ -56,4 +56,29 @@ describe('EPUB content', () => {
     expect(opf).toContain(`<dc:description>${doc.meta.title}</dc:description>`);
     expect(opf).toMatch(new RegExp(`<dc:creator[^>]*>${doc.meta.title}</dc:creator>`));
   });
+
+  it('nests the table of contents: parts › 一、 › （一） and lead sentences, with landmarks', async () => {
+    const nav = await contentDocument(await openEpub(await writeEpub(fixtureDocument())), 'OEBPS/toc.xhtml');
+    const toc = /<nav epub:type="toc"[\s\S]*?<\/nav>/.exec(nav)![0].replace(/\s+/g, '');
+    expect(toc).toContain(
+      '<li><ahref="chapter-02.xhtml#part-1">过去一年的主要工作</a><ol><li><ahref="chapter-02.xhtml#section-1">一、强化政治引领，在坚持党对人大工作的全面领导中把好前进方向</a><ol><li><ahref="chapter-02.xhtml#lead-1">切实加强理论武装</a></li>',
+    );
+    expect(toc).toContain('<ahref="chapter-02.xhtml#section-2-1">（一）全力助推三个“一号工程”</a>');
+    const chapter = await contentDocument(await openEpub(await writeEpub(fixtureDocument())), 'OEBPS/chapter-02.xhtml');
+    expect(chapter).toContain('<p class="gw-body" id="lead-1"><strong class="gw-lead">切实加强理论武装。</strong>');
+    expect(nav).toContain('<a epub:type="toc" href="toc.xhtml">目录</a>');
+    expect(nav).toContain('<a epub:type="bodymatter" href="chapter-01.xhtml">正文</a>');
+  });
+
+  it('states its accessibility: schema.org properties and EPUB Accessibility 1.1 conformance', async () => {
+    const { opf } = await openEpub(await writeEpub(fixtureDocument()));
+    const values = (property: string) => [...opf.matchAll(new RegExp(`<meta property="${property}">([^<]*)</meta>`, 'g'))].map((m) => m[1]);
+    expect(values('schema:accessMode')).toEqual(['textual']);
+    expect(values('schema:accessModeSufficient')).toEqual(['textual']);
+    expect(values('schema:accessibilityFeature')).toEqual(expect.arrayContaining(['tableOfContents', 'readingOrder', 'structuralNavigation']));
+    expect(values('schema:accessibilityFeature')).not.toContain('printPageNumbers'); // no PDF given: no page-list
+    expect(values('schema:accessibilityHazard')).toEqual(['none']);
+    expect(values('schema:accessibilitySummary')[0]).toMatch(/目录/);
+    expect(values('dcterms:conformsTo')).toEqual(['EPUB Accessibility 1.1 - WCAG 2.1 Level AA']);
+  });
 });
