@@ -5,7 +5,7 @@
  */
 import { CELL_MM, PAGE_NUMBER, TEXT_BLOCK } from '../standard/gbt9704.ts';
 import { emMiddle, withoutSpaces, type Layout, type Line } from './lines.ts';
-import { formatCodePoint, judgeEach, judgeProblems, within, type CheckResult } from './result.ts';
+import { formatCodePoint, judgeEach, judgeProblems, plural, skipped, within, type CheckResult } from './result.ts';
 
 const CLAUSE = '7.5';
 const INSET_MM = PAGE_NUMBER.insetChars * CELL_MM;
@@ -21,10 +21,11 @@ function pageNumbers(layout: Layout): Line[] {
 export function checkPageNumberForm(layout: Layout): CheckResult {
   const spec = { id: 'page-number-form', name: 'Page number form', clause: CLAUSE, wanted: '— N — (U+2014, half-width digits)' };
   const numbers = pageNumbers(layout);
+  if (!numbers.length) return skipped(spec, 'no page numbers');
   const problems = numbers
     .filter((line) => !WELL_FORMED.test(withoutSpaces(line.text)))
     .map((line) => `p. ${line.page}: “${line.text}” (${codePoints(line.text)})`);
-  return judgeProblems(spec, numbers.length ? `${numbers.length} page numbers, e.g. "${numbers[0].text}"` : 'none', problems);
+  return judgeProblems(spec, `${plural(numbers.length, 'page number')}, e.g. "${numbers[0].text}"`, problems);
 }
 
 /** Number n on page n; pages after the last number (a 版记 page) may go unnumbered. */

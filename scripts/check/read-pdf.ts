@@ -96,7 +96,7 @@ async function openDocument(path: string, data: Uint8Array) {
       // CJK PDFs from Word and WPS use predefined CMaps (UniGB-UCS2-H, …).
       cMapUrl: fileURLToPath(new URL('cmaps/', pdfjsRoot)),
       cMapPacked: true,
-      standardFontDataUrl: fileURLToPath(new URL('standard_fonts/', pdfjsRoot)),
+      // No standardFontDataUrl: with it pdfjs substitutes a file for a missing standard font and reports it embedded.
       verbosity: 0,
     }).promise;
   } catch (error) {

@@ -49,10 +49,15 @@ export interface Judging {
  * values as a range. Nothing to measure is a `skip`, not a pass.
  */
 export function judgeEach(spec: CheckSpec, measurements: Measurement[], judging: Judging): CheckResult {
-  if (measurements.length === 0) return { ...spec, measured: judging.none, status: 'skip', problems: [] };
+  if (measurements.length === 0) return skipped(spec, judging.none);
   const problems = measurements.filter((m) => !judging.ok(m.value)).map((m) => `${m.where}: ${formatNumber(m.value)}${judging.unit}`);
   const measured = `${formatRange(measurements.map((m) => m.value), judging.unit)} (${plural(measurements.length, judging.per)})`;
   return { ...spec, measured, status: problems.length ? 'fail' : 'pass', problems };
+}
+
+/** The PDF has nothing the check applies to. */
+export function skipped(spec: CheckSpec, why: string): CheckResult {
+  return { ...spec, measured: why, status: 'skip', problems: [] };
 }
 
 /** A check decided by a list of problems found, with a one-line summary of what was seen. */

@@ -5,7 +5,7 @@
 import { SIZE_PT } from '../standard/gbt9704.ts';
 import { charCount, mostCommon, sameSize, where, type Layout, type Line } from './lines.ts';
 import type { PdfFont } from './read-pdf.ts';
-import { judgeEach, judgeProblems, type CheckResult, type CheckSpec } from './result.ts';
+import { judgeEach, judgeProblems, plural, type CheckResult, type CheckSpec } from './result.ts';
 import { HEADING_LEVEL_1, HEADING_LEVEL_2, SUBSET_TAG } from './tolerances.ts';
 
 export function checkBodySize(layout: Layout): CheckResult {
@@ -86,7 +86,8 @@ export function checkEmbeddedSubset(fonts: PdfFont[]): CheckResult {
     ...(font.embedded ? [] : [`${font.name || font.id} (${font.type}) is not embedded`]),
     ...(SUBSET_TAG.test(font.name) ? [] : [`${font.name || font.id} (${font.type}) is not a subset`]),
   ]);
-  return judgeProblems(spec, `${outlineFonts.length} fonts: ${[...new Set(outlineFonts.map((font) => font.type))].join(', ') || 'none'}`, problems);
+  const types = [...new Set(outlineFonts.map((font) => font.type))].join(', ');
+  return judgeProblems(spec, outlineFonts.length ? `${plural(outlineFonts.length, 'font')}: ${types}` : 'no fonts', problems);
 }
 
 export function checkNoType3(layout: Layout, fonts: PdfFont[]): CheckResult {
@@ -96,5 +97,5 @@ export function checkNoType3(layout: Layout, fonts: PdfFont[]): CheckResult {
   const problems = linesUsingThem.length || !type3.size
     ? linesUsingThem.map((line) => `${where(line)} is set in a Type 3 font`)
     : [`${type3.size} Type 3 fonts are used for no visible text`];
-  return judgeProblems(spec, `${type3.size} Type 3 fonts`, problems);
+  return judgeProblems(spec, plural(type3.size, 'Type 3 font'), problems);
 }
