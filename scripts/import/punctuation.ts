@@ -62,12 +62,20 @@ function marksInChineseText(chars: string[], isProtectedAt: (index: number) => b
     const chinese = HAN.test(inside) || CHINESE.test(neighbour(chars, openIndex, -1)) || CHINESE.test(neighbour(chars, closeIndex, 1));
     if (chinese) for (const index of [openIndex, closeIndex]) if (chars[index] in FULL_WIDTH) marks.add(index);
   }
-  chars.forEach((char, index) => {
-    if (!/[,:;!?]/.test(char) || isProtectedAt(index)) return;
-    // A colon or comma between digits is a time, a ratio or a thousands separator.
-    if (/\d/.test(chars[index - 1] ?? '') && /\d/.test(chars[index + 1] ?? '')) return;
-    if (inChineseContext(chars, index)) marks.add(index);
-  });
+  // A mark beside one that turns full-width is in Chinese text too (“,!的”): repeat until no mark
+  // turns, so that the result is already what a second pass would make of it.
+  for (let turned = true; turned; ) {
+    turned = false;
+    const seen = chars.map((char, index) => (marks.has(index) ? FULL_WIDTH[char] : char));
+    chars.forEach((char, index) => {
+      if (!/[,:;!?]/.test(char) || marks.has(index) || isProtectedAt(index)) return;
+      // A colon or comma between digits is a time, a ratio or a thousands separator.
+      if (/\d/.test(chars[index - 1] ?? '') && /\d/.test(chars[index + 1] ?? '')) return;
+      if (!inChineseContext(seen, index)) return;
+      marks.add(index);
+      turned = true;
+    });
+  }
   return marks;
 }
 
