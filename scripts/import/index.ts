@@ -82,10 +82,12 @@ export function importDocument(input: Buffer | string, options: ImportOptions): 
   let hasFrontMatter = false;
   if (format === 'html') {
     const page = htmlLines(text);
-    ledger.open([...page.chrome, ...page.lines]);
-    for (const line of page.chrome) ledger.drop(line, 'import:page-chrome', 'page text outside the article (navigation, sidebar, footer)');
-    lines = page.lines;
     meta = page.meta;
+    ledger.open([...page.chrome, ...page.lines]);
+    // The page around the article may still say what the document is (a metadata table): read it, drop the rest.
+    const chrome = removePageNoise(cleanCharacters(page.chrome, ledger, { markdown: false }), ledger, meta);
+    for (const line of chrome) ledger.drop(line, 'import:page-chrome', 'page text outside the article (navigation, sidebar, footer)');
+    lines = page.lines;
   } else {
     const split = format === 'markdown' ? splitFrontMatter(text, path) : { meta: {}, body: text, bodyLine: 1, yamlLines: 0 };
     meta = split.meta;

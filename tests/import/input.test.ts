@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { importDocument, ImportError } from '../../scripts/import/index.ts';
-import { readMarkdown, SAMPLE_RAW } from './helpers.ts';
+import { corpusPath, readMarkdown, SAMPLE_RAW } from './helpers.ts';
 
 const sample = readFileSync(SAMPLE_RAW);
 const sampleText = sample.toString('utf8');
@@ -73,10 +73,26 @@ describe('saved web page', () => {
       '各乡镇人民政府，县直各单位：', '当前已进入主汛期，为切实做好防汛工作，现通知如下。', '一、压实防汛责任',
       '各乡镇要严格落实防汛责任制，确保责任到人。', '某某县人民政府', '2024年5月31日',
     ]);
-    const chrome = result.file.messages.filter((message) => message.ruleId === 'import:page-chrome').map((message) => message.reason);
-    expect(chrome.join('\n')).toMatch(/首页[\s\S]*政务公开[\s\S]*主办单位/);
+    const droppedLines = result.accounting.lines.filter((line) => line.disposition === 'dropped');
+    expect(droppedLines.map((line) => line.text).join('\n')).toMatch(/首页[\s\S]*政务公开[\s\S]*主办单位/);
+    expect(droppedLines.find((line) => line.text === '首页')?.ruleId).toBe('import:page-chrome');
     const { total, kept, moved, dropped } = result.accounting;
     expect(kept + moved + dropped).toBe(total);
+  });
+
+  it('reads a gov.cn page: metadata table outside the article to front matter, article as from the copied text', () => {
+    const path = corpusPath('10_govcn_circular_coalmine_accidents.txt');
+    const lines = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
+    const metadataEnd = lines.findIndex((line) => /^主\s*题\s*词/.test(line)) + 1;
+    const cells = lines.slice(0, metadataEnd);
+    const rows = cells.map((cell, index) => (/[：:]$/.test(cell) ? `<tr><td>${cell}</td><td>${cells[index + 1] && !/[：:]$/.test(cells[index + 1]) ? cells[index + 1] : ''}</td></tr>` : '')).join('');
+    const article = lines.slice(metadataEnd, -1).map((line) => `<p>${line}</p>`).join('\n');
+    const html = `<html><head><meta charset="utf-8"></head><body><div class="nav"><a>首页</a> | <a>政策</a></div><table class="bd1">${rows}</table>
+<div class="pages_content">${article}</div><div class="foot">扫一扫在手机打开当前页</div></body></html>`;
+    const fromPage = readMarkdown(importDocument(html, { path: 'page.html' }).markdown);
+    const fromText = readMarkdown(importDocument(readFileSync(path), { path }).markdown);
+    expect({ ...fromPage.meta, source: path }).toEqual(fromText.meta);
+    expect(fromPage.blocks).toEqual(fromText.blocks);
   });
 
   it('reads a GB18030 page', () => {
