@@ -114,7 +114,7 @@ function isLowestLine(line: Line, pages: PdfPage[]): boolean {
  */
 function titleLines(lines: Line[], bodySizePt: number, bodyRightEdgeMm: number): Line[] {
   const firstPage = lines.filter((line) => line.page === 1 && line.role !== 'pageNumber');
-  const bodyStart = firstPage.findIndex((line) => line.role === 'body' && endsAtRightEdge(line, bodyRightEdgeMm));
+  const bodyStart = firstPage.findIndex((line) => line.role === 'body' && reachesRightEdge(line, bodyRightEdgeMm));
   const beforeBody = bodyStart < 0 ? firstPage : firstPage.slice(0, bodyStart);
   const last = beforeBody.findLastIndex((line) => line.sizePt > bodySizePt + SIZE_TOLERANCE_PT);
   if (last < 0) return [];
@@ -123,13 +123,16 @@ function titleLines(lines: Line[], bodySizePt: number, bodyRightEdgeMm: number):
   return beforeBody.slice(first, last + 1);
 }
 
-/** A full line reaches the right edge of the text block (within half a character). */
+/**
+ * A full line reaches the right edge of the text block (within half a
+ * character) or passes it, as a line with hanging punctuation does.
+ */
 export function isFullLine(line: Line, layout: Layout): boolean {
-  return line.role === 'body' && endsAtRightEdge(line, layout.bodyRightEdgeMm);
+  return line.role === 'body' && reachesRightEdge(line, layout.bodyRightEdgeMm);
 }
 
-function endsAtRightEdge(line: Line, rightEdgeMm: number): boolean {
-  return Math.abs(line.endMm - rightEdgeMm) <= CELL_MM / 2;
+function reachesRightEdge(line: Line, rightEdgeMm: number): boolean {
+  return line.endMm >= rightEdgeMm - CELL_MM / 2;
 }
 
 /** Layout engines centre the em box on the line, so its middle sits on the grid whatever the font. */

@@ -3,7 +3,7 @@
  * fixtures printed by Chromium do not show (a 版头 above the title).
  */
 import { describe, expect, test } from 'vitest';
-import { layoutOf } from '../../scripts/check/lines.ts';
+import { isFullLine, layoutOf } from '../../scripts/check/lines.ts';
 import type { PdfFont, PdfPage, TextRun } from '../../scripts/check/read-pdf.ts';
 import { CELL_MM, LINE_PITCH_MM, TEXT_BLOCK } from '../../scripts/standard/gbt9704.ts';
 
@@ -47,5 +47,10 @@ describe('layoutOf', () => {
   test('runs on one baseline make one line, left to right', () => {
     const split = page(1, [run('二', row(0), 16, 28 + CELL_MM, 184), run('一', row(0) + 0.1, 16, 28, 28 + CELL_MM)]);
     expect(layoutOf([split]).lines.map((line) => [line.text, line.startMm, line.endMm])).toEqual([['一二', 28, 184]]);
+  });
+
+  test('a line whose punctuation hangs past the right edge is still a full line; a short one is not', () => {
+    const layout = layoutOf([page(1, [...[0, 1, 2].map(fullLine), run('的'.repeat(28) + '，', row(3), 16, 28, 189.7), run('的的的。', row(4), 16, 28, 50)])]);
+    expect(layout.lines.map((line) => isFullLine(line, layout))).toEqual([true, true, true, true, false]);
   });
 });
