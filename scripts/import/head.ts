@@ -27,7 +27,7 @@ export function isOccasion(text: string): boolean {
 }
 
 function isTitleFragment(text: string): boolean {
-  return length(text) <= 50 && !/[。；！？:：]/.test(text) && !NUMBERED.test(text) && !isDateLine(text);
+  return length(text) <= 80 && !/[。；！？:：]/.test(text) && !NUMBERED.test(text) && !isDateLine(text);
 }
 
 /** 温州市人大常委会主任 葛益平 → post and name; a name alone (习近平) is a speaker too. */
@@ -97,7 +97,7 @@ function readTitle(lines: SourceLine[], ledger: Ledger, meta: Meta): number {
     }
     // A document starts with its title: "在…会议上的讲话" first is a title, not an occasion.
     const occasion = isOccasion(line.text) && (end > 0 || /^[—―\-－─（(]/.test(line.text));
-    if (line.depth || !isTitleFragment(line.text) || occasion) break;
+    if (line.depth || !isTitleFragment(line.text) || occasion || ADOPTION.test(line.text)) break;
     if (end > 0 && speakerOf(line.text)) break;
     if (DOCUMENT_NUMBER.test(line.text.replace(/\s/g, ''))) break;
     end++;

@@ -22,7 +22,8 @@ export function splitLines(text: string, firstLine = 1): SourceLine[] {
   return lines;
 }
 
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** Characters that print nothing: zero-width ones, and C0 controls (NUL…) that no text holds but a careless copy keeps. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Entities that survive a careless HTML → text conversion, with what they stand for. */
 const ENTITIES: Record<string, string> = {
@@ -78,10 +79,10 @@ export function cleanCharacters(lines: SourceLine[], ledger: Ledger, options: Cl
 }
 
 function removeInvisible(line: SourceLine, ledger: Ledger): void {
-  const first = line.text.search(ZERO_WIDTH);
+  const first = line.text.search(INVISIBLE);
   if (first < 0) return;
-  line.text = line.text.replace(ZERO_WIDTH, '');
-  if (line.text.trim() !== '') ledger.rewrite(line, 'import:zero-width', 'Removed zero-width characters', line.column + first);
+  line.text = line.text.replace(INVISIBLE, '');
+  if (line.text.trim() !== '') ledger.rewrite(line, 'import:zero-width', 'Removed zero-width or control characters', line.column + first);
 }
 
 function decodeEntities(line: SourceLine, ledger: Ledger): void {

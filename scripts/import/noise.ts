@@ -69,7 +69,7 @@ const PAGE_LABELS: Array<{ labels: string[]; key: keyof Meta | null; value: RegE
   { labels: ['标题'], key: 'title', value: /^[^。]{2,120}$/ },
   { labels: ['索引号', '主题分类', '主题词', '体裁分类', '组配分类', '服务对象', '有效性', '生效日期', '废止日期'], key: null, value: /^[^。]{1,60}$/ },
   { labels: ['阅读量', '阅读次数', '浏览次数', '浏览量', '点击数', '点击量', '访问量', '访问次数'], key: null, value: /^\d+$/ },
-  { labels: ['作者', '编辑', '责任编辑', '审核', '校对', '终审', '初审', '记者', '通讯员', '供稿'], key: null, value: /^[^。]{1,30}$/ },
+  { labels: ['作者', '编辑', '责任编辑', '审核', '校对', '终审', '初审', '记者', '通讯员', '供稿', '原标题', '原文链接'], key: null, value: /^[^。]{1,80}$/ },
   { labels: ['字号', '字体'], key: null, value: /^[大中小\s]+$/ },
   // Too common in documents ("时间：上午9时") to stand alone: page metadata only beside another label.
   { labels: GENERIC_LABELS, key: 'published', value: /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/ },
@@ -172,11 +172,14 @@ const WIDGET_WORDS = [
 const WIDGET_LINE = new RegExp(`^(?:${WIDGET_WORDS.join('|')})+$`, 'i');
 const WIDGET_FURNITURE = /[【】[\]|｜\s:：·•]/g;
 
-/** Share / print / close / QR-code lines, and the lone brackets around them. */
+/** Links to other pages: 上一篇：…, 相关阅读：… */
+const PAGE_NAVIGATION = /^[【[]?(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接|相关文章|相关新闻|推荐阅读|延伸阅读|热点推荐)[】\]]?\s*(?:[:：]|$)/;
+
+/** Share / print / close / QR-code lines, links to other pages, and the lone brackets around them. */
 const pageWidget: NoiseRule = (lines, index, context) => {
   const text = lines[index].text;
   const bare = text.replace(WIDGET_FURNITURE, '');
-  if (bare !== '' && !WIDGET_LINE.test(bare)) return 0;
+  if (bare !== '' && !WIDGET_LINE.test(bare) && !(PAGE_NAVIGATION.test(text) && length(text) <= 80)) return 0;
   context.ledger.drop(lines[index], 'import:page-widget', bare === '' ? 'a bracket or separator of a page widget' : 'share / print / close widget');
   return 1;
 };

@@ -130,6 +130,12 @@ describe('gongwen import (CLI)', () => {
     expect(readdirSync(directory)).toEqual(['empty.txt']);
   });
 
+  it('names an output it cannot write', async () => {
+    const { code, stderr } = await cli([SAMPLE_RAW, '-o', 'no/such/dir/out.md']);
+    expect(code).not.toBe(0);
+    expect(stderr.trim()).toBe('gongwen import: no/such/dir/out.md: cannot write the output (ENOENT)');
+  });
+
   it('names a missing file', async () => {
     const { code, stderr } = await cli(['no/such/file.txt']);
     expect(code).not.toBe(0);

@@ -34,6 +34,8 @@ describe('page noise', () => {
     ['editor line', '责任编辑：王小明', 'import:page-metadata'],
     ['photo caption', '图为会议现场。 新华社记者 李四 摄', 'import:photo-caption'],
     ['invisible line', '\u200B\u200B', 'import:invisible'],
+    ['link to the next page', '下一篇：关于做好2024年防汛工作的通知', 'import:page-widget'],
+    ['original-title line', '原标题：某某市部署安全生产工作', 'import:page-metadata'],
   ])('drops a %s with a message', (_name, noise, ruleId) => {
     const { body, ruleIds, result } = run(`某某市人民政府关于做好安全生产工作的通知\n\n${noise}\n\n各区县人民政府：\n\n${BODY}\n`);
     expect(ruleIds).toContain(ruleId);

@@ -51,7 +51,10 @@ export async function run(args: string[]): Promise<number> {
       throw new ImportError(input, error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'is a directory, not a file' : error.message);
     });
     const result = importDocument(bytes, { path: input });
-    if (values.output) await writeAtomically(values.output, result.markdown);
+    const output = values.output;
+    if (output) await writeAtomically(output, result.markdown).catch((error: NodeJS.ErrnoException) => {
+      throw new ImportError(output, `cannot write the output (${error.code ?? error.message})`);
+    });
     else process.stdout.write(result.markdown);
     if (values.report) {
       const { total, kept, moved, dropped } = result.accounting;
