@@ -19,7 +19,7 @@ import { splitIntoChapters, type EpubChapter } from './chapters.ts';
 import { normalizeContainer } from './container.ts';
 import { coverAlt } from './cover.ts';
 import { embedSlotFonts } from './fonts.ts';
-import { contentIdentifier, creatorOf, describe, w3cDateTime, zipDate } from './metadata.ts';
+import { contentIdentifier, creatorOf, descriptionOf, w3cDateTime, zipDate } from './metadata.ts';
 import { anchorLeadParagraphs, pageList, tableOfContents, type Landmark } from './nav.ts';
 import { insertPageBreaks, pdfPageRuns } from './page-breaks.ts';
 
@@ -85,6 +85,12 @@ class GongwenEpub extends EPub {
   }
 }
 
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function isPng(bytes: Uint8Array): boolean {
+  return PNG_SIGNATURE.every((byte, index) => bytes[index] === byte);
+}
+
 function coverPage(doc: RenderedDocument): string {
   return render(template('cover.xhtml.ejs'), { lang: doc.meta.lang, title: LABELS.cover, image: 'cover.png', alt: coverAlt(doc) });
 }
@@ -108,7 +114,7 @@ function templateData(doc: RenderedDocument, chapters: EpubChapter[], hasCover: 
     identifier: contentIdentifier(doc.meta, doc.content),
     title: doc.meta.title,
     creator: creatorOf(doc.meta),
-    description: describe(doc.meta),
+    description: descriptionOf(doc.meta),
     date: doc.meta.date,
     publisher: doc.meta.publisher,
     source: doc.meta.source,
@@ -132,6 +138,7 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
   if (chapters.length === 0) throw new Error(`${doc.name}: nothing to put in the EPUB (the rendered content is empty)`);
 
   const { cover } = options;
+  if (cover && !isPng(cover)) throw new Error(`${doc.name}: the EPUB cover must be a PNG image (renderCover makes one)`);
   const modified = buildDate(doc.meta);
   const gw = templateData(doc, chapters, Boolean(cover), modified);
   const libraryOptions = {

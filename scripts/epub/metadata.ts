@@ -33,7 +33,7 @@ export function w3cDateTime(date: Date): string {
 }
 
 /** epubcheck rejects an empty dc:description: the template stage derives one, the title stands in otherwise. */
-export function describe(meta: RenderedDocument['meta']): string {
+export function descriptionOf(meta: RenderedDocument['meta']): string {
   return meta.description?.trim() || meta.title;
 }
 

@@ -81,4 +81,9 @@ describe('EPUB content', () => {
     expect(values('schema:accessibilitySummary')[0]).toMatch(/目录/);
     expect(values('dcterms:conformsTo')).toEqual(['EPUB Accessibility 1.1 - WCAG 2.1 Level AA']);
   });
+
+  it('refuses a cover that is not a PNG, with the document named', async () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]);
+    await expect(writeEpub(fixtureDocument(), { cover: jpeg })).rejects.toThrow(/report: the EPUB cover must be a PNG/);
+  });
 });
