@@ -20,6 +20,17 @@ const PERSON_NAME = /^\p{Script=Han}{2,4}$/u;
 /** Words that end a title, never a name. */
 const DOCUMENT_KIND = /(?:报告|讲话|通知|决定|意见|通报|公告|通告|决议|批复|函|纪要|办法|规定|条例|方案|规划|细则|致辞|发言|提案|议案|请示|命令|令)$/;
 
+/** How the name of an issuing body ends (国务院办公厅, 某某市人民政府, 某某委员会). */
+const ISSUER_END = /(?:省|市|县|区|州|盟|旗|乡|镇|部|委|局|厅|院|署|办|政府|委员会|中心|公司|集团|协会|联合会|党委|党组|银行)$/;
+
+/** A title that names its issuer and subject by itself: "某某市人民政府关于…的通知", "在…会议上的讲话". */
+function isCompleteTitle(text: string): boolean {
+  if (/^在.+上的(?:讲话|报告|致辞|发言)$/.test(text)) return true;
+  const about = text.indexOf('关于');
+  const issuer = text.slice(0, about);
+  return about > 0 && ISSUER_END.test(issuer) && !/[《〈“]/.test(issuer) && DOCUMENT_KIND.test(text);
+}
+
 export function isOccasion(text: string): boolean {
   if (DASH_START.test(text)) return true;
   const bare = text.replace(/^[（(]|[）)]$/g, '');
@@ -108,6 +119,14 @@ function readTitle(lines: SourceLine[], ledger: Ledger, meta: Meta): number {
   let split = 0;
   for (let at = titleLines.length - 1; at > 0; at--) if (joined(0, at).includes(joined(at, titleLines.length))) split = at;
   for (const line of titleLines.slice(0, split)) ledger.drop(line, 'import:page-headline', 'page headline (or a copy of the title) above the title');
+  // A page's column name ("通知公告") above a title that is complete without it.
+  for (let at = split + 1; at < titleLines.length; at++) {
+    const above = joined(split, at);
+    if (!isCompleteTitle(joined(at, titleLines.length)) || ISSUER_END.test(above) || /关于$/.test(above)) continue;
+    for (const line of titleLines.slice(split, at)) ledger.drop(line, 'import:page-headline', 'page section label above the title');
+    split = at;
+    break;
+  }
   const kept = titleLines.slice(split);
   if (kept.length > 0) {
     const title = kept.map((line) => line.text).join('');

@@ -104,6 +104,16 @@ describe('head', () => {
     expect(meta.template).toBe('report');
   });
 
+  it('drops a page’s column name above a complete title, but keeps an issuer line of a split title', () => {
+    const labelled = run(`通知公告\n某某市人民政府关于做好安全生产工作的通知\n各区县人民政府：\n${BODY}`);
+    expect(labelled.meta.title).toBe('某某市人民政府关于做好安全生产工作的通知');
+    expect(labelled.ruleIds).toContain('import:page-headline');
+    const joint = run(`中共某某市委办公室　某某市人民政府办公室\n印发《关于某某工作的意见》的通知\n各区县：\n${BODY}`);
+    expect(joint.meta.title).toBe('中共某某市委办公室　某某市人民政府办公室印发《关于某某工作的意见》的通知');
+    const split = run(`某某省人民政府办公厅\n某某市人民政府关于做好安全生产工作的通知\n各区县：\n${BODY}`);
+    expect(split.meta.title).toBe('某某省人民政府办公厅某某市人民政府关于做好安全生产工作的通知');
+  });
+
   it.each([
     ['――2023年12月5日在某某县委全会上', '——2023年12月5日在某某县委全会上'],
     ['2023年12月5日在某某县委全会上', '——2023年12月5日在某某县委全会上'],
