@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeEpub } from '../../scripts/epub/index.ts';
 import { fixtureDocument } from './helpers/fixture.ts';
