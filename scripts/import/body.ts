@@ -56,20 +56,26 @@ function annexStart(lines: SourceLine[]): number {
   return index < 0 ? lines.length : index;
 }
 
-/** Closing lines of the main text: from the 附件说明 or the 署名 on, to the end. */
+/** Closing lines of the main text: 附件说明 (with its numbered list), 署名, 成文日期, notes, 抄送 / 印发. */
 function closingLines(main: SourceLine[]): Set<SourceLine> {
   const closing = new Set<SourceLine>();
+  let inAttachmentList = false;
   main.forEach((line, index) => {
     const text = line.text;
-    const beforeDate = main.slice(index + 1, index + 3).some((next) => isDateLine(next.text));
-    const signature = isShortPhrase(text) && length(text) <= 30 && beforeDate;
-    if (ATTACHMENT_NOTE.test(text) || NOTE.test(text) || COPY_LINE.test(text) || isDateLine(text) || signature) closing.add(line);
-  });
-  // The numbered continuation of a list of attachments ("附件：1.…" then "2.…").
-  main.forEach((line, index) => {
-    if (index > 0 && closing.has(main[index - 1]) && ATTACHMENT_NOTE.test(main[index - 1].text) && /^\d+[.．、]/.test(line.text)) closing.add(line);
+    // "附件：1.…" is followed by "2.…", "3.…": the rest of the list.
+    inAttachmentList = ATTACHMENT_NOTE.test(text) || (inAttachmentList && /^\d+[.．、]/.test(text));
+    const signature = isShortPhrase(text) && main.slice(index + 1, index + 3).some((next) => isDateLine(next.text));
+    if (inAttachmentList || NOTE.test(text) || COPY_LINE.test(text) || isDateLine(text) || signature) closing.add(line);
   });
   return closing;
+}
+
+/** The attachment marker as the structure stage reads it: "附件" or "附件N", no spaces or colon. */
+function normaliseAnnexMarker(line: SourceLine, ledger: Ledger): void {
+  const marker = line.text.replace(/[\s:：]/g, '');
+  if (marker === line.text) return;
+  ledger.rewrite(line, 'import:attachment-marker', `Rewrote the attachment marker “${line.text}” as “${marker}”`);
+  line.text = marker;
 }
 
 /**
@@ -181,6 +187,7 @@ export function readBody(lines: SourceLine[], ledger: Ledger, meta: Meta): Block
     }
     blocks.push({ kind: 'paragraph', lines: [line] });
   });
+  if (annexLines.length > 0) normaliseAnnexMarker(annexLines[0], ledger);
   for (const line of annexLines) blocks.push({ kind: 'paragraph', lines: [line] });
   return blocks;
 }
