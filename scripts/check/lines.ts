@@ -4,7 +4,7 @@
  * that any PDF can be measured, not only ours.
  */
 import type { PdfFont, PdfPage, TextRun } from './read-pdf.ts';
-import { CELL_MM, MM_PER_PT } from '../standard/gbt9704.ts';
+import { CELL_MM, INDENT_CHARS, MM_PER_PT } from '../standard/gbt9704.ts';
 import { BASELINE_TOLERANCE_MM, CJK_EM_ASCENT, PAGE_NUMBER_PATTERN, PAGE_NUMBER_ZONE, SIZE_TOLERANCE_PT } from './tolerances.ts';
 
 export type Role = 'title' | 'body' | 'pageNumber' | 'other';
@@ -42,7 +42,7 @@ export function layoutOf(pages: PdfPage[]): Layout {
   const body = withRoles.filter((line) => line.role === 'body');
   const bodyLeftEdgeMm = mostCommonPosition(body.map((line) => line.startMm));
   const bodyRightEdgeMm = mostCommonPosition(body.map((line) => line.endMm));
-  const title = new Set(titleLines(withRoles, bodySizePt, bodyRightEdgeMm));
+  const title = new Set(titleLines(withRoles, bodySizePt, { leftMm: bodyLeftEdgeMm, rightMm: bodyRightEdgeMm }));
   const lines = withRoles.map((line) => (title.has(line) ? { ...line, role: 'title' as const } : line));
   return { pages, lines, bodySizePt, bodyLeftEdgeMm, bodyRightEdgeMm };
 }
@@ -108,13 +108,15 @@ function isLowestLine(line: Line, pages: PdfPage[]): boolean {
 }
 
 /**
- * The title: on page 1, before the body text begins (its first full line),
- * the last run of consecutive lines set alike and larger than the body.
- * Larger lines above it, such as a 版头's 发文机关标志, are not the title.
+ * The title: on page 1, before the body text begins (its first line that
+ * spans the block, indented or not), the last run of consecutive lines set
+ * alike and larger than the body. Larger lines above it, such as a 版头's
+ * 发文机关标志, are not the title; nor is a right-aligned 发文字号 body text.
  */
-function titleLines(lines: Line[], bodySizePt: number, bodyRightEdgeMm: number): Line[] {
+function titleLines(lines: Line[], bodySizePt: number, edges: { leftMm: number; rightMm: number }): Line[] {
   const firstPage = lines.filter((line) => line.page === 1 && line.role !== 'pageNumber');
-  const bodyStart = firstPage.findIndex((line) => line.role === 'body' && reachesRightEdge(line, bodyRightEdgeMm));
+  const spansBlock = (line: Line) => line.startMm <= edges.leftMm + (INDENT_CHARS + 0.5) * CELL_MM && reachesRightEdge(line, edges.rightMm);
+  const bodyStart = firstPage.findIndex((line) => line.role === 'body' && spansBlock(line));
   const beforeBody = bodyStart < 0 ? firstPage : firstPage.slice(0, bodyStart);
   const last = beforeBody.findLastIndex((line) => line.sizePt > bodySizePt + SIZE_TOLERANCE_PT);
   if (last < 0) return [];

@@ -28,14 +28,18 @@ export function checkPageNumberForm(layout: Layout): CheckResult {
   return judgeProblems(spec, `${plural(numbers.length, 'page number')}, e.g. "${numbers[0].text}"`, problems);
 }
 
-/** Number n on page n; pages after the last number (a 版记 page) may go unnumbered. */
+/**
+ * Number n on page n. Pages after the last number (a 版记 page) may go
+ * unnumbered, and so may page 1 (10.1: a 信函's first page shows none).
+ */
 export function checkPageNumberSequence(layout: Layout): CheckResult {
-  const spec = { id: 'page-number-sequence', name: 'Page numbers 1..N without gaps', clause: CLAUSE, wanted: 'page n numbered n' };
+  const spec = { id: 'page-number-sequence', name: 'Page numbers 1..N without gaps', clause: `${CLAUSE}, 10.1`, wanted: 'page n numbered n' };
   const numbers = pageNumbers(layout);
   const byPage = new Map(numbers.map((line) => [line.page, Number(line.text.match(/[0-9]+/)?.[0] ?? NaN)]));
   const lastNumbered = Math.max(0, ...byPage.keys());
   const problems = layout.pages
     .filter((page) => page.number <= lastNumbered && byPage.get(page.number) !== page.number)
+    .filter((page) => page.number > 1 || byPage.has(1))
     .map((page) => (byPage.has(page.number) ? `p. ${page.number} numbered ${byPage.get(page.number)}` : `p. ${page.number} has no page number`));
   if (!numbers.length) problems.push('no page numbers found');
   const measured = numbers.length ? `${formatRuns([...byPage.values()])} on ${layout.pages.length} pages` : 'none';

@@ -23,7 +23,7 @@ function page(number: number, runs: TextRun[]): PdfPage {
 describe('layoutOf', () => {
   const circular = page(1, [
     run('国务院办公厅文件', row(0), 55, 40, 170),
-    run('国办发〔2004〕7号', row(2), 16, 80, 130),
+    run('国办发〔2004〕7号', row(2), 16, 130, 184),
     run('国务院办公厅关于某事的', row(4), 22, 40, 170),
     run('通报', row(5), 22, 95, 115),
     run('各省人民政府：', row(7), 16, 28, 80),
@@ -31,7 +31,7 @@ describe('layoutOf', () => {
     run('— 1 —', 269, 14, 160, 178.4),
   ]);
 
-  test('the title is the last run of larger lines before the body, not the 发文机关标志 above it', () => {
+  test('the title is the last run of larger lines before the body, not the 发文机关标志 above it nor a right-aligned 发文字号', () => {
     const roles = layoutOf([circular]).lines.map((line) => [line.text, line.role]);
     expect(roles).toContainEqual(['国务院办公厅文件', 'other']);
     expect(roles.filter(([, role]) => role === 'title')).toEqual([['国务院办公厅关于某事的', 'title'], ['通报', 'title']]);

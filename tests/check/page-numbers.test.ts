@@ -57,6 +57,11 @@ describe('page numbers', () => {
     expect([status['page-number-form'], status['page-number-sequence'], status['page-number-side']]).toEqual(['pass', 'fail', 'pass']);
   });
 
+  test('page 1 may go unnumbered (a 信函), page 2 may not', async () => {
+    expect((await statusOf(await numberedPdf('letter', ['', '— 2 —', '— 3 —'])))['page-number-sequence']).toBe('pass');
+    expect((await statusOf(await numberedPdf('no-two', ['— 1 —', '', '— 3 —'])))['page-number-sequence']).toBe('fail');
+  });
+
   test('a font that is not embedded fails fonts-embedded', async () => {
     const report = await checkPdf(await numberedPdf('helvetica', ['— 1 —']));
     expect(report.checks.find((check) => check.id === 'fonts-embedded')).toMatchObject({ status: 'fail', problems: ['Helvetica (Type1) is not embedded', 'Helvetica (Type1) is not a subset'] });
