@@ -202,21 +202,22 @@ function letterFirstPageCss(layout: HeaderLayout): string {
   const thickness = d.thin + d.gap + d.thick;
   const lowerRuleTop = PAPER.heightMm - LETTER.ruleAbovePaperBottomMm - thickness;
   const contentBottom = lowerRuleTop - LETTER.gapToRuleMm + HALF_LEADING_MM;
-  // A margin box spans the block's width; the lines reach past it on both sides.
-  const overhang = mm(-(LETTER.ruleLengthMm - TEXT_BLOCK.widthMm) / 2);
+  // The left margin boxes (free on page 1, a right page) start at the block's left edge; the lines are centred on the block.
+  const lineLeft = TEXT_BLOCK.leftMm + (TEXT_BLOCK.widthMm - LETTER.ruleLengthMm) / 2;
   const doubleLine = (topMm: number, areaTopMm: number, areaBottomMm: number, upper: number, lower: number) => `
     content: "";
+    width: ${mm(LETTER.ruleLengthMm)};
     height: ${mm(d.gap)};
-    margin: ${mm(topMm - areaTopMm)} ${overhang} ${mm(areaBottomMm - topMm - thickness)};
+    margin: ${mm(topMm - areaTopMm)} 0 ${mm(areaBottomMm - topMm - thickness)} ${mm(lineLeft - pageGeometry().marginLeftMm)};
     border-top: ${mm(upper)} solid var(--gw-red);
     border-bottom: ${mm(lower)} solid var(--gw-red);`;
   return `@page :first {
   margin-top: ${mm(layout.contentTopMm)};
   margin-bottom: ${mm(PAPER.heightMm - contentBottom)};
   @bottom-right { content: none; }
-  @top-center {${doubleLine(layout.ruleTopMm, 0, layout.contentTopMm, d.thick, d.thin)}
+  @top-left {${doubleLine(layout.ruleTopMm, 0, layout.contentTopMm, d.thick, d.thin)}
   }
-  @bottom-center {${doubleLine(lowerRuleTop, contentBottom, PAPER.heightMm, d.thin, d.thick)}
+  @bottom-left {${doubleLine(lowerRuleTop, contentBottom, PAPER.heightMm, d.thin, d.thick)}
   }
 }`;
 }

@@ -87,7 +87,7 @@ describe('where the 版头 goes on page 1', () => {
     expect(layout.ruleTopMm).toBeCloseTo(LETTER.markTopMm + layout.markSizeMm + 4, 6);
     expect(layout.numberTopMm).toBeCloseTo(layout.ruleTopMm + layout.ruleThicknessMm + (7 / 8) * body, 6);
     const css = headerCss(META, 'letter');
-    expect(css).toMatch(/@page :first \{[\s\S]*@bottom-right \{ content: none; \}[\s\S]*@top-center[\s\S]*@bottom-center/);
+    expect(css).toMatch(/@page :first \{[\s\S]*@bottom-right \{ content: none; \}[\s\S]*@top-left[\s\S]*@bottom-left/);
   });
 });
 
