@@ -20,12 +20,16 @@ export interface EmbeddedFonts {
 /** Content documents put the content straight into <body>; the nav and cover page text is set in the body face too. */
 const BODY: Element = { type: 'element', tagName: 'body', properties: {}, children: [] };
 
-/** The text of each slot the style sheet uses; the PDF-only slots (page numbers) are left out. */
+/**
+ * The text of each slot the style sheet names (font-family: gw-…); text in no
+ * such rule is left to the reader's font, and the PDF-only slots (page
+ * numbers) are left out. Latin follows the slots that compose with it.
+ */
 function textsForCss(content: Root, css: string, extraBodyText: string): Partial<Record<SlotName, string>> {
-  const used = new Set<SlotName>(['body', ...slotRules(css).map((rule) => rule.slot)]);
+  const used = new Set<SlotName>(slotRules(css).map((rule) => rule.slot));
   const texts = slotTexts(content, css, BODY);
-  const kept = Object.entries(texts).filter(([slot]) => used.has(slot as SlotName));
-  return { ...Object.fromEntries(kept), body: (texts.body ?? '') + extraBodyText };
+  if (texts.body !== undefined) texts.body += extraBodyText;
+  return Object.fromEntries(Object.entries(texts).filter(([slot]) => used.has(slot as SlotName)));
 }
 
 export async function embedSlotFonts(content: Root, css: string, extraBodyText: string, options: FontOptions): Promise<EmbeddedFonts> {

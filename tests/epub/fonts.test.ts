@@ -71,4 +71,10 @@ describe('embedded slot fonts', () => {
     expect(formatMessages([...result.fatals, ...result.errors, ...result.warnings])).toBe('');
     expect((await writeEpub(doc, { fonts: fontOptions })).equals(book)).toBe(true);
   });
+
+  it('embeds nothing for a style sheet that names no slot family', async () => {
+    const epub = await openEpub(await writeEpub(doc, { fonts: fontOptions, css: 'body { font-family: "FangSong", serif; }' }));
+    expect(Object.keys(epub.zip.files).filter((name) => name.includes('fonts/'))).toEqual([]);
+    expect(await epub.zip.file('OEBPS/style.css')!.async('string')).not.toContain('@font-face');
+  });
 });
