@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
-import { hangLineEndPunctuation } from './hang-punctuation.ts';
+import { squeezePunctuation } from './squeeze-punctuation.ts';
 
 export interface PrintResult {
   pdf: Uint8Array;
@@ -43,7 +43,7 @@ export async function printPdf(browser: Browser, htmlPath: string, allowedDirs: 
     // A face whose file was blocked fails to load; it is reported above, and the page prints without it.
     await page.evaluate('Promise.allSettled([...document.fonts].map((face) => face.load())).then(() => document.fonts.ready)');
     await page.emulateMediaType('print');
-    await hangLineEndPunctuation(page);
+    await squeezePunctuation(page);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs });
     return { pdf, blocked };
   } finally {

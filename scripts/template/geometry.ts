@@ -19,12 +19,6 @@ const pt = (value: number) => `${value.toFixed(4)}pt`;
 const ROUNDING_SLACK_MM = 0.3;
 /** Tracking is made this much tighter than the exact cell for the same reason; justification takes it up. */
 const TRACKING_SLACK_PT = 0.002;
-/**
- * The page area reaches this far right of the block, where hanging
- * punctuation paints. Content wider than the page area would make Chromium
- * shrink the whole page to fit; the block (.gw-document) keeps the 156 mm.
- */
-const HANG_ROOM_MM = 2 * CELL_MM;
 
 export interface PageGeometry {
   /** Top page margin: the first line's em box starts at 37 mm, its half-leading above it. */
@@ -51,10 +45,12 @@ export function pageGeometry(): PageGeometry {
     marginTopMm,
     marginBottomMm,
     marginLeftMm: TEXT_BLOCK.leftMm,
-    marginRightMm: PAPER.widthMm - TEXT_BLOCK.leftMm - TEXT_BLOCK.widthMm - HANG_ROOM_MM,
+    // The page area is a little wider than the block (.gw-document sets the line width): content wider than
+    // the page area, even by a rounding error, makes Chromium shrink the whole page to fit.
+    marginRightMm: PAPER.widthMm - TEXT_BLOCK.leftMm - TEXT_BLOCK.widthMm - ROUNDING_SLACK_MM,
     trackingPt: CELL_MM / MM_PER_PT - SIZE_PT.body - TRACKING_SLACK_PT,
     pageNumberPaddingTopMm: numberTopMm - (PAPER.heightMm - marginBottomMm),
-    pageNumberInsetMm: { left: PAGE_NUMBER.insetChars * CELL_MM, right: HANG_ROOM_MM + PAGE_NUMBER.insetChars * CELL_MM },
+    pageNumberInsetMm: { left: PAGE_NUMBER.insetChars * CELL_MM, right: ROUNDING_SLACK_MM + PAGE_NUMBER.insetChars * CELL_MM },
   };
 }
 
@@ -85,8 +81,8 @@ export function geometryCss(): string {
 }
 /* GB/T 15834 §5.1: a mark bound to the character before it (scripts/template/line-breaking.ts). */
 .gw-nobreak { white-space: nowrap; }
-/* Closing punctuation hanging past the line end (scripts/render/hang-punctuation.browser.js). */
-.gw-hang { display: inline-block; width: 0; text-indent: 0; }
+/* A closing mark set half-width (标点挤压) to keep a line full (scripts/render/squeeze-punctuation.browser.js). */
+.gw-squeeze { letter-spacing: calc(var(--gw-tracking) - 0.5em); }
 /* 5.2.1: the block is 156 mm wide, on screen as in print, so lines break where they will on paper. */
 .gw-document { width: ${mm(TEXT_BLOCK.widthMm)}; }
 .gw-measuring .gw-document * { text-align: left !important; }
