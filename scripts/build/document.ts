@@ -11,6 +11,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import type { VFile } from 'vfile';
 import type { RenderedDocument } from '../ast/types.ts';
+import { renderCover } from '../epub/cover.ts';
 import { writeEpub } from '../epub/index.ts';
 import { reportFontCoverage } from '../fonts/coverage.ts';
 import { defaultFontOptions, fontFaceCss, prepareFonts, type PreparedFonts } from '../fonts/index.ts';
@@ -81,13 +82,21 @@ async function printedPdf(htmlFile: string, prepared: Prepared, file: VFile, ctx
   return { pdf: printed.pdf, key };
 }
 
-async function epubBytes(prepared: Prepared, ctx: PipelineContext): Promise<{ epub: Uint8Array; key: string }> {
+/**
+ * The EPUB: the content, the reader style sheet, the print edition's page
+ * breaks (from the finished PDF), the cover photographed by the build's
+ * browser and the subset fonts. Kept in the stage cache unless it left
+ * messages on the file, which must show again on the next build.
+ */
+async function epubBytes(prepared: Prepared, pdf: Uint8Array, file: VFile, ctx: PipelineContext): Promise<{ epub: Uint8Array; key: string }> {
   const css = readFileSync(join(prepared.template.dir, 'epub.css'), 'utf8');
-  const key = sha256(JSON.stringify([ctx.tool, prepared.rendered, css, process.env.SOURCE_DATE_EPOCH ?? '']));
+  const key = sha256(JSON.stringify([ctx.tool, prepared.rendered, css, sha256(pdf), process.env.SOURCE_DATE_EPOCH ?? '']));
   const cached = ctx.cache.readStage('epub', key);
   if (cached) return { epub: cached, key };
-  const epub = await writeEpub(prepared.rendered, { css });
-  ctx.cache.writeStage('epub', key, epub);
+  const messages = file.messages.length;
+  const cover = await renderCover(await ctx.renderer.browser(), prepared.rendered);
+  const epub = await writeEpub(prepared.rendered, { css, pdf, file, cover, fonts: defaultFontOptions(ctx.outDir, ctx.projectDir) });
+  if (file.messages.length === messages) ctx.cache.writeStage('epub', key, epub);
   return { epub, key };
 }
 
@@ -102,8 +111,9 @@ export async function buildDocument(source: string, name: string, file: VFile, c
     // Chromium reads the page from its temporary file beside the outputs, so the fonts' relative URLs resolve.
     const htmlFile = outputs.add(final('html'), prepared.html, '.tmp.html');
     const printed = await printedPdf(htmlFile, prepared, file, ctx);
-    outputs.add(final('pdf'), await finishPdf(printed.pdf, prepared.rendered.meta));
-    const epub = await epubBytes(prepared, ctx);
+    const pdf = await finishPdf(printed.pdf, prepared.rendered.meta);
+    outputs.add(final('pdf'), pdf);
+    const epub = await epubBytes(prepared, pdf, file, ctx);
     outputs.add(final('epub'), epub.epub);
     return {
       outputs,

@@ -50,6 +50,11 @@ export class Renderer {
     }
   }
 
+  /** The build's browser, for its other pages (the EPUB cover): launched on first use, relaunched if it died. */
+  async browser(): Promise<Browser> {
+    return (await this.#connected()).browser;
+  }
+
   /** Ends the browser and every process of it; safe to call twice or when none was launched. */
   async close(): Promise<void> {
     const browser = await this.#browser?.catch(() => undefined);
