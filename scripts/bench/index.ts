@@ -1,0 +1,165 @@
+/**
+ * `npm run bench`: the build against the floor — the same Chromium printing
+ * the same final HTML in a fresh process with nothing else — measured in one
+ * run on this machine, printed as a table and written to build/bench.json.
+ *
+ *   (a) cold full build of the sample, new process, empty cache
+ *   (b) no-op rebuild            (c) rebuild after editing one paragraph
+ *   (d) 50 sample-size documents (e) one 10× document (~100k characters)
+ *
+ * Every build runs as `node bin/gongwen.js build` in a child process, timed
+ * from spawn to exit, its process tree sampled for peak memory.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { outputName, PROJECT_DIR } from '../build/index.ts';
+import { writeEpub } from '../epub/index.ts';
+import { parseDocument } from '../parse/index.ts';
+import { CHROMIUM_ARGS, findChromium } from '../render/browser.ts';
+import { renderContent } from '../template/index.ts';
+import { samplePeaks, type PeakMemory } from './sampler.ts';
+
+const SAMPLE = join(PROJECT_DIR, 'source/wenzhou-npc-standing-committee-report-2024.md');
+const CLI = join(PROJECT_DIR, 'bin/gongwen.js');
+const FLOOR = join(PROJECT_DIR, 'scripts/bench/floor.mjs');
+
+interface Run extends PeakMemory {
+  seconds: number;
+}
+
+export interface Case extends Run {
+  id: string;
+  label: string;
+  floorSeconds: number;
+  ratio: number;
+  target: string;
+  met: boolean;
+  pages: number;
+  pagesPerSecond: number;
+}
+
+async function timed(args: string[]): Promise<Run> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: PROJECT_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
+  const memory = samplePeaks(child.pid!);
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  return { seconds, ...memory.stop() };
+}
+
+const build = (src: string, out: string) => timed([CLI, 'build', src, '--out', out]);
+const floor = (html: string) => timed([FLOOR, findChromium(), JSON.stringify(CHROMIUM_ARGS), html, join(tmpdir(), `gongwen-floor-${process.pid}.pdf`)]);
+
+const pagesOf = (pdf: string) => readFileSync(pdf, 'latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
+
+/** The sample with `tag` added to its last paragraph: same size, different text, so nothing is shared through the cache. */
+function variant(text: string, tag: string): string {
+  const end = text.trimEnd();
+  return `${end.slice(0, -1)}（${tag}）${end.slice(-1)}\n`;
+}
+
+/** The sample's body ten times over, under its front matter (~100k characters). */
+function tenfold(text: string): string {
+  const [, frontMatter, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(text)!;
+  return frontMatter + Array.from({ length: 10 }, (_, i) => body.replace(/^## (.+)$/gm, `## $1（${i + 1}）`)).join('\n');
+}
+
+function scratch(docs: Record<string, string>): { src: string; out: string } {
+  const root = mkdtempSync(join(tmpdir(), 'gongwen-bench-'));
+  const src = join(root, 'src');
+  mkdirSync(src);
+  for (const [name, text] of Object.entries(docs)) writeFileSync(join(src, name), text);
+  return { src, out: join(root, 'out') };
+}
+
+/** The EPUB stage alone, in process: median of 5 after a warm-up. */
+async function epubStageSeconds(): Promise<number> {
+  const file = new VFile({ path: SAMPLE, value: readFileSync(SAMPLE, 'utf8') });
+  const rendered = renderContent(parseDocument(file), outputName(SAMPLE));
+  await writeEpub(rendered);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await writeEpub(rendered);
+    times.push((performance.now() - started) / 1000);
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
+function makeCase(id: string, label: string, run: Run, floorSeconds: number, pages: number, limit: number, target: string): Case {
+  const ratio = run.seconds / floorSeconds;
+  return { id, label, ...run, floorSeconds, ratio, target, met: ratio <= limit, pages, pagesPerSecond: pages / run.seconds };
+}
+
+export async function runBench(log: (line: string) => void): Promise<{ cases: Case[]; epubStageSeconds: number }> {
+  const text = readFileSync(SAMPLE, 'utf8');
+  const name = outputName(SAMPLE);
+  const single = scratch({ [`${name}.md`]: text });
+  const html = join(single.out, `${name}.html`);
+  const pdf = join(single.out, `${name}.pdf`);
+
+  log('(a) cold build of the sample');
+  const cold = await build(single.src, single.out);
+  const samplePages = pagesOf(pdf);
+  log('(f) floor: Chromium printing the sample’s HTML');
+  const sampleFloor = await floor(html);
+  log('(b) no-op rebuild');
+  const noOp = await build(single.src, single.out);
+  log('(c) rebuild after editing one paragraph');
+  writeFileSync(join(single.src, `${name}.md`), text.replace('请予审议', '请予认真审议'));
+  const edit = await build(single.src, single.out);
+
+  log('(d) 50 sample-size documents');
+  const batch = scratch(Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`doc-${String(i + 1).padStart(2, '0')}.md`, variant(text, `第${i + 1}份`)])));
+  const many = await build(batch.src, batch.out);
+
+  log('(e) one 10× document');
+  const big = scratch({ 'tenfold.md': tenfold(text) });
+  const large = await build(big.src, big.out);
+  const bigPages = pagesOf(join(big.out, 'tenfold.pdf'));
+  log('(f) floor: Chromium printing the 10× document’s HTML');
+  const bigFloor = await floor(join(big.out, 'tenfold.html'));
+  const epubStage = await epubStageSeconds();
+
+  const cases = [
+    makeCase('a', 'cold full build, PDF + EPUB', cold, sampleFloor.seconds, samplePages, 1.3, '≤ 1.3× floor'),
+    { ...makeCase('b', 'no-op rebuild', noOp, sampleFloor.seconds, 0, Infinity, '≤ 0.3 s'), met: noOp.seconds <= 0.3 },
+    makeCase('c', 'rebuild after one paragraph edit', edit, sampleFloor.seconds, samplePages, 1.0, '≤ 1.0× floor'),
+    makeCase('d', '50 documents (floor: 50 cold floors)', many, sampleFloor.seconds * 50, samplePages * 50, 0.25, '≥ 4× faster'),
+    makeCase('e', '10× document (~100k characters)', large, bigFloor.seconds, bigPages, 1.3, '≤ 1.3× floor'),
+    makeCase('f', 'floor: sample HTML', sampleFloor, sampleFloor.seconds, samplePages, Infinity, ''),
+    makeCase('f10', 'floor: 10× HTML', bigFloor, bigFloor.seconds, bigPages, Infinity, ''),
+  ];
+  for (const dir of [single, batch, big]) rmSync(join(dir.src, '..'), { recursive: true, force: true });
+  return { cases, epubStageSeconds: epubStage };
+}
+
+export function table(cases: Case[]): string {
+  const header = ['', 'case', 'time s', 'floor s', 'ratio', 'target', 'met', 'pages', 'pages/s', 'node MB', 'chromium MB'];
+  const rows = cases.map((c) => [
+    c.id,
+    c.label,
+    c.seconds.toFixed(2),
+    c.floorSeconds.toFixed(2),
+    `${c.ratio.toFixed(2)}×`,
+    c.target,
+    c.target ? (c.met ? 'yes' : 'NO') : '',
+    String(c.pages),
+    c.pages ? c.pagesPerSecond.toFixed(1) : '',
+    String(c.nodeMb),
+    String(c.chromiumMb),
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => [...row[i]].length)));
+  const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+export function machine() {
+  return { cpus: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, chromium: findChromium() };
+}
