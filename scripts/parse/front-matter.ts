@@ -83,6 +83,13 @@ export function readFrontMatter(tree: Root, file: VFile): FrontMatter & { lang: 
       file.fail(`Front matter field \`${key}\` must be a name or a list of names`, { place: placeOf(key), ruleId: 'front-matter', source: 'parse' });
     }
   }
+  // GB/T 9704-2012 7.2.2, 7.2.3: the words the standard uses; others print, with a warning.
+  if (typeof fields.secrecy === 'string' && !/^(绝密|机密|秘密)/.test(fields.secrecy)) {
+    file.message(`Front matter field \`secrecy\` should start with 绝密, 机密 or 秘密, not \`${fields.secrecy}\``, { place: placeOf('secrecy'), ruleId: 'front-matter', source: 'parse' });
+  }
+  if (typeof fields.urgency === 'string' && !/^(特急|加急)$/.test(fields.urgency)) {
+    file.message(`Front matter field \`urgency\` should be 特急 or 加急, not \`${fields.urgency}\``, { place: placeOf('urgency'), ruleId: 'front-matter', source: 'parse' });
+  }
   const template = fields.template;
   if (typeof template === 'string' && !availableTemplates().includes(template)) {
     file.fail(`Front matter field \`template\` names no template: \`${template}\`; available are ${availableTemplates().join(', ')}`, { place: placeOf('template'), ruleId: 'front-matter', source: 'parse' });

@@ -129,6 +129,15 @@ urgency: 特急
     expect(meta).toMatchObject({ signer: ['张三', '李四'], copyTo: '市委办公室', printedDate: '2025-03-02', copyNumber: '12', secrecy: '秘密★1年', urgency: '特急' });
   });
 
+  it('warns when 密级 or 紧急程度 are not the standard’s words, at the field’s line', () => {
+    const file = new VFile({ path: 'doc.md', value: '---\ntitle: 示例\nsecrecy: 内部\nurgency: 急\n---\n\n正文。\n' });
+    parseDocument(file);
+    expect(file.messages.map((m) => `${m.line}: ${m.reason}`)).toEqual([
+      '3: Front matter field `secrecy` should start with 绝密, 机密 or 秘密, not `内部`',
+      '4: Front matter field `urgency` should be 特急 or 加急, not `急`',
+    ]);
+  });
+
   it('fails a list of non-names and a date that is not ISO, naming the field', () => {
     expect(() => parse('---\ntitle: 示例\ncopyTo: [1, {a: 2}]\n---\n\n正文。\n')).toThrow(/`copyTo` must be a name or a list of names/);
     expect(() => parse('---\ntitle: 示例\nprintedDate: 2025年3月2日\n---\n\n正文。\n')).toThrow(/`printedDate` must be a date as yyyy-mm-dd/);
