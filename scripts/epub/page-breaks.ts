@@ -131,16 +131,24 @@ function insertAt(positions: Array<TextPosition & { start: number }>, offset: nu
   at.start = offset;
 }
 
+/** A page with nothing on it but its number ("— 12 —"), such as the blank page before an odd 版记 page. */
+function isBlank(runs: string[]): boolean {
+  return /^[\d\p{Pd}]*$/u.test(squeeze(runs.join('')));
+}
+
 /**
  * Insert a page-break marker for every PDF page into `content` (in place).
- * Pages whose text cannot be found get a message on `file` and no marker.
+ * A blank page's marker goes where the next page begins (or at the end);
+ * a page whose text cannot be found gets a message on `file` and no marker.
  * Returns the page numbers that got a marker.
  */
 export function insertPageBreaks(content: Root, pages: string[][], file?: VFile): number[] {
   const { text, positions } = textPositions(content);
+  const offsets = pageStartOffsets(text, pages);
   const placed: number[] = [];
-  pageStartOffsets(text, pages).forEach((offset, index) => {
+  offsets.forEach((found, index) => {
     const page = index + 1;
+    const offset = found ?? (isBlank(pages[index]) ? offsets.slice(index + 1).find((next) => next !== undefined) ?? text.length : undefined);
     if (offset === undefined) {
       file?.message(`PDF page ${page} does not begin with text of the document: the EPUB's page-list skips it`, undefined, 'epub:page-not-found');
       return;

@@ -34,7 +34,7 @@ describe('insertPageBreaks', () => {
   it('puts a marker right before the first character of each page, inside the block, and messages a missing page', () => {
     const content: Root = parseContent('<h1 class="gw-title">标题</h1><p class="gw-body">甲乙丙　丁<strong class="gw-lead">戊己。</strong>庚辛</p>');
     const file = new VFile();
-    expect(insertPageBreaks(content, [['标题'], ['丁戊'], ['己。庚'], ['— 4 —']], file)).toEqual([1, 2, 3]);
+    expect(insertPageBreaks(content, [['标题'], ['丁戊'], ['己。庚'], ['不在文中的字']], file)).toEqual([1, 2, 3]);
     const html = JSON.stringify(content);
     expect(html.indexOf('"page-1"')).toBeLessThan(html.indexOf('标题'));
     expect(file.messages.map((m) => m.ruleId)).toEqual(['page-not-found']);
@@ -46,6 +46,20 @@ describe('insertPageBreaks', () => {
       undefined, // the lead, with page 3 inside it
       '庚辛',
     ]);
+  });
+});
+
+describe('blank pages', () => {
+  it('mark a page with nothing but its number where the next page begins, or at the end', () => {
+    const content: Root = parseContent('<p class="gw-body">第一页正文。</p><p class="gw-body">第三页正文。</p>');
+    const file = new VFile();
+    expect(insertPageBreaks(content, [['— 1 —', '第一页正文。'], ['— 2 —'], ['第三页正文。', '— 3 —'], []], file)).toEqual([1, 2, 3, 4]);
+    expect(file.messages).toEqual([]);
+    const ids = (paragraph: number) =>
+      (content.children[paragraph] as { children: Array<{ properties?: { id?: string } }> }).children.map((n) => n.properties?.id).filter(Boolean);
+    expect(ids(0)).toEqual(['page-1']);
+    expect(ids(1)).toEqual(['page-2', 'page-3', 'page-4']);
+    expect(JSON.stringify(content).indexOf('"page-4"')).toBeGreaterThan(JSON.stringify(content).indexOf('第三页正文。'));
   });
 });
 
