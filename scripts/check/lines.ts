@@ -150,10 +150,10 @@ export function linesOfPage(layout: Layout, page: number): Line[] {
   return layout.lines.filter((line) => line.page === page);
 }
 
-/** A line named for a reader: page and the start of its text. */
+/** A line named for a reader: page, and the start and end of its text (where the rules bite). */
 export function where(line: Line): string {
-  const text = line.text.trim();
-  return `p. ${line.page} “${text.length > 12 ? `${text.slice(0, 12)}…` : text}”`;
+  const chars = [...line.text.trim()];
+  return `p. ${line.page} “${chars.length > 14 ? `${chars.slice(0, 7).join('')}…${chars.slice(-6).join('')}` : chars.join('')}”`;
 }
 
 export function sameSize(a: number, b: number): boolean {
