@@ -44,45 +44,61 @@
   const squeezed = (c) => c.node.parentElement.classList.contains('gw-squeeze');
 
   function squeeze(c) {
-    if (squeezed(c)) return;
     const mark = c.node.splitText(c.offset);
     mark.splitText(1);
     const span = document.createElement('span');
     span.className = 'gw-squeeze';
     mark.replaceWith(span);
     span.append(mark);
+    return span;
   }
 
-  let count = 0;
+  function unsqueeze(span) {
+    const parent = span.parentNode;
+    span.replaceWith(...span.childNodes);
+    parent.normalize();
+  }
+
+  /** The line before a carried "character + closing mark" pair, short of the block's right edge. */
+  function isShort(rows, i, right, cell) {
+    const next = rows[i + 1];
+    return Boolean(
+      next && next.length > 1 && CLOSING.test(next[1].char) && !CLOSING.test(next[0].char) && rows[i][rows[i].length - 1].rect.right < right - cell / 2,
+    );
+  }
+
+  /**
+   * Squeezes the carried mark (it will end the line), then the line's own
+   * closing marks from its end, until the pair fits; undoes it all if it never does.
+   */
+  function mend(block, line, right, cell) {
+    const made = [];
+    for (;;) {
+      const rows = lines(characters(block));
+      if (!isShort(rows, line, right, cell)) return true;
+      const candidates = [rows[line + 1][1], ...rows[line].filter((c) => CLOSING.test(c.char)).reverse()];
+      const next = candidates.find((c) => !squeezed(c));
+      if (!next) {
+        made.reverse().forEach(unsqueeze);
+        return false;
+      }
+      made.push(squeeze(next));
+    }
+  }
+
+  let mended = 0;
   for (const block of blocks) {
     const style = getComputedStyle(block);
     // One grid cell: the glyph advance plus the tracking.
     const cell = parseFloat(style.fontSize) + (parseFloat(style.letterSpacing) || 0);
     const right = block.getBoundingClientRect().right - parseFloat(style.paddingRight);
-    const givenUp = new Set();
-    for (let pass = 0; pass < 1000; pass++) {
+    // Lines above a mended one do not move, so one pass from the top suffices.
+    for (let line = 0; ; line++) {
       const rows = lines(characters(block));
-      const short = rows.findIndex((row, i) => {
-        const next = rows[i + 1];
-        return (
-          next && next.length > 1 && CLOSING.test(next[1].char) && !CLOSING.test(next[0].char) &&
-          row[row.length - 1].rect.right < right - cell / 2 && !givenUp.has(`${i}:${next[0].char}${next[1].char}`)
-        );
-      });
-      if (short < 0) break;
-      const [carried, mark] = rows[short + 1];
-      const onLine = rows[short].filter((c) => CLOSING.test(c.char) && !squeezed(c)).pop();
-      if (!onLine && squeezed(mark)) {
-        // Nothing left to squeeze: the line stays one short.
-        givenUp.add(`${short}:${carried.char}${mark.char}`);
-        continue;
-      }
-      // The later position first: splitting its text node leaves earlier offsets valid.
-      squeeze(mark);
-      if (onLine) squeeze(onLine);
-      count++;
+      if (line >= rows.length - 1) break;
+      if (isShort(rows, line, right, cell) && mend(block, line, right, cell)) mended++;
     }
   }
   document.documentElement.classList.remove('gw-measuring');
-  return count;
+  return mended;
 })()
