@@ -3,9 +3,11 @@
  * passes every check, and each deliberately wrong one fails exactly the
  * check that matches its fault.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { checkPdf, type CheckResult } from '../../scripts/check/index.ts';
@@ -137,5 +139,26 @@ describe('cross-check with MuPDF (mutool draw -F stext)', () => {
     const fullLines = blockLines.filter((line) => line.startMm < TEXT_BLOCK.leftMm + 1 && line.endMm > rightMm - 1);
     expect(fullLines.length).toBeGreaterThan(20);
     expect(new Set(fullLines.map((line) => [...withoutSpaces(line.text)].length))).toEqual(new Set([GRID.charsPerLine]));
+  });
+});
+
+describe('cross-check with poppler (pdffonts)', () => {
+  /** pdffonts rows: name, type (may contain spaces), encoding, emb, sub, uni, object id, generation. */
+  async function pdffonts(pdf: string): Promise<{ type: string; embedded: boolean; subset: boolean }[]> {
+    const { stdout } = await promisify(execFile)('pdffonts', [pdf]);
+    return stdout.split('\n').slice(2).filter(Boolean).map((row) => {
+      const match = row.match(/^\S+\s+(.+?)\s{2,}\S+\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/)!;
+      return { type: match[1], embedded: match[2] === 'yes', subset: match[3] === 'yes' };
+    });
+  }
+
+  test.each(['correct', 'a Type 3 title font'])('%s: fonts-embedded and no-type3 agree with pdffonts', async (name) => {
+    const fonts = await pdffonts(pdfs.get(name)!);
+    const outline = fonts.filter((font) => font.type !== 'Type 3');
+    const report = await checkPdf(pdfs.get(name)!);
+    const status = (id: string) => report.checks.find((check) => check.id === id)!.status;
+    expect(status('no-type3')).toBe(fonts.some((font) => font.type === 'Type 3') ? 'fail' : 'pass');
+    expect(status('fonts-embedded')).toBe(outline.every((font) => font.embedded && font.subset) ? 'pass' : 'fail');
+    expect(outline.length).toBeGreaterThan(0);
   });
 });
