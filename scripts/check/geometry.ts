@@ -9,6 +9,7 @@ import { RIGHT_EDGE_TOLERANCE_MM } from './tolerances.ts';
 
 const BLOCK_BOTTOM_MM = TEXT_BLOCK.topMm + TEXT_BLOCK.heightMm;
 const BLOCK_RIGHT_MM = TEXT_BLOCK.leftMm + TEXT_BLOCK.widthMm;
+const BLOCK_CENTRE_MM = TEXT_BLOCK.leftMm + TEXT_BLOCK.widthMm / 2;
 
 export function checkPageSize(layout: Layout): CheckResult {
   const spec = { id: 'page-size', name: 'Page size', clause: '5.1', wanted: `${PAPER.widthMm} × ${PAPER.heightMm} mm ± ${PAPER.toleranceMm}` };
@@ -90,6 +91,13 @@ export function checkCharsPerLine(layout: Layout): CheckResult {
   const lines = fullLines(layout).filter((line) => startsAtLeftEdge(line, layout) && isAllFullWidth(line.text));
   const measurements = lines.map((line) => ({ where: where(line), value: charCount(line) }));
   return judgeEach(spec, measurements, { ok: (count) => count === GRID.charsPerLine, unit: ' characters', per: 'full line', none: 'no full line of full-width characters' });
+}
+
+/** Target 7 of docs/gbt9704.md: every title line centred on the text block within 1 mm. */
+export function checkTitleCentred(layout: Layout): CheckResult {
+  const spec = { id: 'title-centred', name: 'Title centred on the text block', clause: '7.3.1', wanted: `centre at ${BLOCK_CENTRE_MM} mm ± ${TEXT_BLOCK.toleranceMm}` };
+  const measurements = layout.lines.filter((line) => line.role === 'title').map((line) => ({ where: where(line), value: (line.startMm + line.endMm) / 2 }));
+  return judgeEach(spec, measurements, { ok: (x) => within(x, BLOCK_CENTRE_MM, TEXT_BLOCK.toleranceMm), unit: ' mm', per: 'title line', none: 'no title line found' });
 }
 
 /**

@@ -2,7 +2,7 @@
  * `checkPdf`: measures a PDF against GB/T 9704 from its laid-out glyphs and
  * returns one result per check, in the order of docs/gbt9704.md's targets.
  */
-import { checkBottomEdge, checkCharsPerLine, checkLeftEdge, checkLinesPerPage, checkPageSize, checkRightEdge, checkTopEdge } from './geometry.ts';
+import { checkBottomEdge, checkCharsPerLine, checkLeftEdge, checkLinesPerPage, checkPageSize, checkRightEdge, checkTitleCentred, checkTopEdge } from './geometry.ts';
 import { layoutOf, type Layout } from './lines.ts';
 import { checkPageNumberForm, checkPageNumberHeight, checkPageNumberSequence, checkPageNumberSide } from './page-numbers.ts';
 import { readPdf, type PdfFont } from './read-pdf.ts';
@@ -30,6 +30,7 @@ const CHECKS: Check[] = [
   checkBottomEdge,
   checkLinesPerPage,
   checkCharsPerLine,
+  checkTitleCentred,
   checkElementFonts,
   (_layout, fonts) => checkEmbeddedSubset(fonts),
   checkNoType3,

@@ -92,7 +92,7 @@ describe('gongwen check command', () => {
     const { code, out } = await runCapturing([pdfs.get('correct')!]);
     expect(code).toBe(0);
     expect(out).toMatch(/^chars-per-line\s+5\.2\.3\s+28 characters .*28\s+PASS$/m);
-    expect(out).toMatch(/all 20 checks passed/);
+    expect(out).toMatch(/all 21 checks passed/);
   });
 
   test('exit 1 and JSON naming the failed check with --json', async () => {

@@ -3,6 +3,7 @@
  * fixtures printed by Chromium do not show (a 版头 above the title).
  */
 import { describe, expect, test } from 'vitest';
+import { checkTitleCentred } from '../../scripts/check/geometry.ts';
 import { isFullLine, layoutOf } from '../../scripts/check/lines.ts';
 import type { PdfFont, PdfPage, TextRun } from '../../scripts/check/read-pdf.ts';
 import { CELL_MM, LINE_PITCH_MM, TEXT_BLOCK } from '../../scripts/standard/gbt9704.ts';
@@ -52,5 +53,11 @@ describe('layoutOf', () => {
   test('a line whose punctuation hangs past the right edge is still a full line; a short one is not', () => {
     const layout = layoutOf([page(1, [...[0, 1, 2].map(fullLine), run('的'.repeat(28) + '，', row(3), 16, 28, 189.7), run('的的的。', row(4), 16, 28, 50)])]);
     expect(layout.lines.map((line) => isFullLine(line, layout))).toEqual([true, true, true, true, false]);
+  });
+
+  test('a centred title passes title-centred; one set flush left fails it', () => {
+    const withTitle = (startMm: number) => layoutOf([page(1, [run('关于某事的通报', row(0), 22, startMm, startMm + 54), ...[2, 3].map(fullLine)])]);
+    expect(checkTitleCentred(withTitle(79)).status).toBe('pass');
+    expect(checkTitleCentred(withTitle(28)).status).toBe('fail');
   });
 });
