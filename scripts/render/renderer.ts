@@ -7,7 +7,6 @@
  *   try { const { pdf, blocked } = await renderer.print(html, [fontsDir]); }
  *   finally { await renderer.close(); }
  */
-import { basename } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { closeBrowser, firstLine, launchBrowser, NO_NETWORK_ARGS } from './browser.ts';
 import { printPdf, type PrintResult } from './pdf.ts';
@@ -20,6 +19,12 @@ export interface RendererOptions {
 }
 
 export const DEFAULT_RENDER_TIMEOUT_MS = 120_000;
+
+/** GONGWEN_RENDER_TIMEOUT (seconds) lets a user with a very long document wait longer. */
+function renderTimeoutMs(options: RendererOptions): number {
+  const fromEnv = Number(process.env.GONGWEN_RENDER_TIMEOUT) * 1000;
+  return options.renderTimeoutMs ?? (fromEnv > 0 ? fromEnv : DEFAULT_RENDER_TIMEOUT_MS);
+}
 
 /** The browser, not the document, failed: worth one retry in a fresh browser. */
 class BrowserFault extends Error {}
@@ -80,15 +85,15 @@ export class Renderer {
 
   async #printOnce(htmlPath: string, allowedDirs: string[]): Promise<PrintResult> {
     const { browser, launch } = await this.#connected();
-    const limitMs = this.#options.renderTimeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
+    const limitMs = renderTimeoutMs(this.#options);
     let timer: NodeJS.Timeout | undefined;
     const hung = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new BrowserFault(`Chromium did not print ${basename(htmlPath)} within ${limitMs / 1000} s`)), limitMs);
+      timer = setTimeout(() => reject(new BrowserFault(`Chromium did not print the page within ${limitMs / 1000} s (GONGWEN_RENDER_TIMEOUT=seconds waits longer)`)), limitMs);
     });
     try {
       return await Promise.race([printPdf(browser, htmlPath, allowedDirs, limitMs), hung]);
     } catch (error) {
-      const fault = error instanceof BrowserFault ? error : browser.connected ? undefined : new BrowserFault(`Chromium crashed while printing ${basename(htmlPath)} (${firstLine(error)})`);
+      const fault = error instanceof BrowserFault ? error : browser.connected ? undefined : new BrowserFault(`Chromium crashed while printing the page (${firstLine(error)})`);
       if (!fault) throw error;
       await this.#discard(launch);
       throw fault;

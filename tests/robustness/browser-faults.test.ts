@@ -86,6 +86,16 @@ describe('Renderer', () => {
     }
   });
 
+  it('gives up with one clear error when the retry times out too, and leaves nothing', async () => {
+    const renderer = new Renderer({ renderTimeoutMs: 1 });
+    try {
+      await expect(renderer.print(page, [])).rejects.toThrow(/^Chromium did not print the page within 0\.001 s \(GONGWEN_RENDER_TIMEOUT=seconds waits longer\), also after relaunching it$/);
+    } finally {
+      await renderer.close();
+    }
+    expect(await chromiumLeftBehind(isolated.dir)).toEqual([]);
+  });
+
   it('does not retry a document that fails on its own, and still closes cleanly', async () => {
     const renderer = new Renderer();
     try {
