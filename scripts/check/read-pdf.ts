@@ -5,7 +5,8 @@
  * Nothing here knows about GB/T 9704; it only turns PDF units into page facts.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
@@ -53,7 +54,7 @@ export interface PdfFacts {
 /** Thrown for a file that cannot be checked at all; the message is one line for the user. */
 export class UnreadablePdfError extends Error {}
 
-const pdfjsRoot = new URL('../../node_modules/pdfjs-dist/', import.meta.url);
+const pdfjsRoot = new URL('./', pathToFileURL(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')));
 
 export async function readPdf(path: string): Promise<PdfFacts> {
   const bytes = await readBytes(path);

@@ -48,12 +48,13 @@ export function checkElementFonts(layout: Layout): CheckResult {
 
 function elementFaces(layout: Layout): Map<Element, string> {
   const bodyLines = layout.lines.filter((line) => line.role === 'body');
-  const isHeading = (line: Line) => HEADING_LEVEL_1.test(line.text) || HEADING_LEVEL_2.test(line.text);
+  const opens = (marker: RegExp) => (line: Line) => marker.test(line.text.trimStart());
+  const isHeading = (line: Line) => opens(HEADING_LEVEL_1)(line) || opens(HEADING_LEVEL_2)(line);
   const faces = new Map<Element, string | undefined>([
     ['title', mainFace(layout.lines.filter((line) => line.role === 'title'))],
     ['body', mainFace(bodyLines.filter((line) => !isHeading(line)))],
-    ['一、', mainFace(bodyLines.filter((line) => HEADING_LEVEL_1.test(line.text)).map(markerOnly))],
-    ['（一）', mainFace(bodyLines.filter((line) => HEADING_LEVEL_2.test(line.text)).map(markerOnly))],
+    ['一、', mainFace(bodyLines.filter(opens(HEADING_LEVEL_1)).map(markerOnly))],
+    ['（一）', mainFace(bodyLines.filter(opens(HEADING_LEVEL_2)).map(markerOnly))],
   ]);
   return new Map([...faces].filter((entry): entry is [Element, string] => entry[1] !== undefined));
 }
