@@ -8,7 +8,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { checkPdf, type CheckResult } from '../../scripts/check/index.ts';
 import { layoutOf, withoutSpaces } from '../../scripts/check/lines.ts';
@@ -29,13 +28,14 @@ const WRONG: { name: string; options: FixtureOptions; fails: string[] }[] = [
   { name: 'a Type 3 title with radicals in its text layer', options: { ...CORRECT, titleFont: CFF_TITLE_FONT, title: '关于一个文件的报告' }, fails: ['no-type3', 'text-layer'] },
 ];
 
-let browser: Browser;
 let dir: string;
 const pdfs = new Map<string, string>();
 
+// One browser prints every fixture and is closed before the checks run.
+// Each print loads megabytes of CJK fonts: seconds apiece, more on a busy machine.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gongwen-check-'));
-  browser = await launchBrowser();
+  const browser = await launchBrowser();
   try {
     for (const [index, fixture] of [{ name: 'correct', options: CORRECT }, ...WRONG].entries()) {
       pdfs.set(fixture.name, await printFixture(browser, dir, `fixture-${index}`, fixture.options));
@@ -43,7 +43,6 @@ beforeAll(async () => {
   } finally {
     await browser.close();
   }
-  // Each print loads megabytes of CJK fonts: seconds apiece, more on a busy machine.
 }, 600_000);
 
 afterAll(async () => {
