@@ -16,6 +16,7 @@ import { markRoles } from '../structure/roles.ts';
 import { markAttachments } from '../structure/attachments.ts';
 import { markAttendance } from '../structure/attendance.ts';
 import { defaultTemplate } from '../structure/kind.ts';
+import { markRunInHeadings } from '../structure/run-in-heading.ts';
 import { rawHtmlAsText } from '../structure/raw-html.ts';
 import { outsideReferencesInert } from '../structure/outside-references.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -48,6 +49,7 @@ export function parseDocument(file: VFile): GongwenDocument {
   markAttendance(tree);
   markRoles(tree);
   markLeadSentences(tree);
+  markRunInHeadings(tree);
   meta.template ??= defaultTemplate(meta, tree);
   file.data.meta = meta;
   return { meta, tree };

@@ -7,7 +7,9 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
+import { selectAll } from 'hast-util-select';
 import { parseDocument } from '../../scripts/parse/index.ts';
+import { renderContent } from '../../scripts/template/index.ts';
 
 function parse(source: string) {
   return parseDocument(new VFile({ path: 'doc.md', value: source }));
@@ -74,6 +76,40 @@ describe('document kind', () => {
   it('gets the document template from its issuer, number or 成文日期', () => {
     expect(parse(DOCUMENT).meta.template).toBe('document');
     expect(parse('---\ntitle: 关于某事的通知\n---\n\n正文。\n\n某单位\n\n2025年3月1日\n').meta.template).toBe('document');
+  });
+});
+
+describe('run-in headings', () => {
+  it('gives a numbered first sentence with text after it the level’s role; a one-sentence item stays text', () => {
+    const { tree } = parse(`---
+title: 示例
+---
+
+一、牢固树立“安全第一”思想。煤矿安全生产事关人民群众的生命财产安全。
+
+（一）医疗质量。提供高质量的医疗服务是三级公立医院的核心任务。
+
+二、提供复制件30件左右，用于现场展板。
+
+切实加强理论武装。严格落实制度。
+`);
+    const opening = tree.children.map((node) => {
+      const first = node.type === 'paragraph' ? node.children[0] : undefined;
+      return first?.type === 'strong' ? [first.data?.role, toString(first)] : undefined;
+    });
+    expect(opening.slice(1)).toEqual([
+      ['level1', '一、牢固树立“安全第一”思想。'],
+      ['level2', '（一）医疗质量。'],
+      undefined,
+      ['lead', '切实加强理论武装。'],
+    ]);
+  });
+
+  it('gives a run-in heading an id, so the EPUB nav can point at it', () => {
+    const doc = parse('---\ntitle: 示例\n---\n\n一、牢固树立“安全第一”思想。煤矿安全生产事关大局。\n');
+    const content = renderContent(doc, 'x').content;
+    const strong = selectAll('strong', content)[0];
+    expect([strong.properties.className, strong.properties.id]).toEqual([['gw-level1'], 'h2']);
   });
 });
 
