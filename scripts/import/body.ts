@@ -13,15 +13,22 @@
  * - A line broken in mid-sentence is joined to the next.
  * - Runs of short cell-like lines are a flattened table: kept, with a warning.
  */
-import { isDateLine, isoDate, length, SENTENCE_PUNCTUATION } from './chinese.ts';
+import { isDateLine, ISSUER_END, isoDate, length, SENTENCE_PUNCTUATION, SITE_END } from './chinese.ts';
 import type { Ledger, SourceLine } from './ledger.ts';
 import type { Meta } from './noise.ts';
+import { joinWithPunctuation } from './punctuation.ts';
 
 export interface Block {
   kind: 'heading' | 'paragraph';
   /** Heading depth: 2 part, 3 一、 / 第X章, 4 （一） / 第X节. */
   depth?: 2 | 3 | 4;
   lines: SourceLine[];
+  /** Text of joined lines, when the join changed it (punctuation across the join). */
+  text?: string;
+}
+
+export function blockText(block: Block): string {
+  return block.text ?? block.lines.map((line) => line.text).join('');
 }
 
 const ANNEX_MARKER = /^附\s*件\s*(?:\d+|[一二三四五六七八九十]+)?\s*[:：]?$/;
@@ -43,10 +50,10 @@ function standsAlone(text: string): boolean {
   return length(text) <= 100 && !/[。！？；][^”’）]/.test(text) && !/[；，、：;,:]$/.test(text);
 }
 
-function headingDepth(line: SourceLine): 3 | 4 | undefined {
-  if (!standsAlone(line.text)) return undefined;
-  if (LEVEL1.test(line.text)) return 3;
-  if (LEVEL2.test(line.text)) return 4;
+function headingDepthOf(text: string): 3 | 4 | undefined {
+  if (!standsAlone(text)) return undefined;
+  if (LEVEL1.test(text)) return 3;
+  if (LEVEL2.test(text)) return 4;
   return undefined;
 }
 
@@ -80,8 +87,8 @@ function normaliseAnnexMarker(line: SourceLine, ledger: Ledger): void {
 
 /**
  * What a page appends after the text: the title or a teaser repeating the
- * text (already said earlier), and short unpunctuated names with no date
- * after them (the site's name, not a 署名).
+ * text (already said earlier), and the name of a body or site with no date
+ * after it (the site's name, not a 署名).
  */
 function trailingNoise(line: SourceLine, earlier: SourceLine[], meta: Meta): { ruleId: string; reason: string } | undefined {
   // A teaser is the opening of an earlier paragraph cut off with "…"; a sentence said twice may be the author's own.
@@ -89,7 +96,8 @@ function trailingNoise(line: SourceLine, earlier: SourceLine[], meta: Meta): { r
   const teaser = length(opening) >= 8 && earlier.some((other) => other.text.startsWith(opening));
   const repeated = line.text === meta.title || teaser;
   if (repeated) return { ruleId: 'import:repeated-title', reason: 'title or teaser repeated after the text' };
-  if (isShortPhrase(line.text)) return { ruleId: 'import:site-footer', reason: 'site name after the text (not a 署名: no date follows)' };
+  const name = isShortPhrase(line.text) && (ISSUER_END.test(line.text) || SITE_END.test(line.text)) && !startsNumbered(line.text);
+  if (name) return { ruleId: 'import:site-footer', reason: 'site or body name after the text (not a 署名: no date follows)' };
   return undefined;
 }
 
@@ -154,6 +162,71 @@ function quoteBalance(text: string): number {
   return (text.match(/“/g)?.length ?? 0) - (text.match(/”/g)?.length ?? 0);
 }
 
+/** A line of the document after broken lines were joined: what a re-import reads as one line. */
+type LogicalLine = Block & { kind: 'paragraph' };
+
+function startsNumbered(text: string): boolean {
+  return ITEM.test(text) || LEVEL1.test(text) || LEVEL2.test(text);
+}
+
+/**
+ * Whether the next line continues the paragraph so far. Judged on text alone
+ * (how the paragraph ends, its length, how the next line starts), so a cleaned
+ * file, whose paragraphs are single lines, is judged the same way again.
+ * Works on the paragraph's last line and running length: linear in the input.
+ */
+function continuesWith(paragraph: SourceLine[], size: number, next: string): boolean {
+  if (startsNumbered(next) || /^[“‘《（(]/.test(next)) return false;
+  if (size <= 100 && headingDepthOf(paragraph.map((line) => line.text).join(''))) return false;
+  const tail = paragraph[paragraph.length - 1].text;
+  return /[，、]$/.test(tail) || (CONTINUES.test(tail) && size >= 20);
+}
+
+/** Phase 1: join lines broken in mid-sentence. Lines in `fixed` (closing, cells, contents, marked headings) stay alone. */
+function joinBrokenLines(main: SourceLine[], fixed: Set<SourceLine>, broken: Set<SourceLine>, ledger: Ledger): LogicalLine[] {
+  const logical: LogicalLine[] = [];
+  let size = 0;
+  for (const line of main) {
+    const previous = logical.at(-1);
+    const last = previous?.lines.at(-1);
+    const joinable = previous && last && !fixed.has(line) && !fixed.has(last);
+    const cut = joinable && previous.lines.length === 1 && broken.has(last) && !startsNumbered(line.text);
+    if (joinable && (cut || continuesWith(previous.lines, size, line.text))) {
+      ledger.rewrite(line, 'import:join-line', 'Joined a line broken in mid-sentence to the line before');
+      previous.lines.push(line);
+      size += length(line.text);
+    } else {
+      logical.push({ kind: 'paragraph', lines: [line] });
+      size = length(line.text);
+    }
+  }
+  for (const entry of logical) if (entry.lines.length > 1) entry.text = joinWithPunctuation(entry.lines, ledger);
+  return logical;
+}
+
+/** Phase 2: headings by numbering, by Markdown marker, or as un-numbered part headings; the rest paragraphs. */
+function classify(logical: LogicalLine[], fixed: Set<SourceLine>, broken: Set<SourceLine>): Block[] {
+  let openQuotes = 0;
+  return logical.map((entry, index): Block => {
+    const text = blockText(entry);
+    const inQuote = openQuotes > 0;
+    openQuotes = Math.max(0, openQuotes + quoteBalance(text));
+    const [first] = entry.lines;
+    if (entry.lines.length === 1 && (fixed.has(first) && !first.depth)) return entry;
+    // After a clause ending in ；, a numbered line is the next item of an enumeration, even its last one (…。).
+    const inEnumeration = /[；;]$/.test(logical[index - 1] ? blockText(logical[index - 1]) : '');
+    const cut = entry.lines.length === 1 && broken.has(first);
+    // The numbering decides the depth; a Markdown marker only marks a heading the numbering does not.
+    const numbered = inQuote || inEnumeration || cut ? undefined : headingDepthOf(text);
+    const marked = entry.lines.length === 1 && first.depth && first.depth >= 2 && first.depth <= 4 ? (first.depth as 2 | 3 | 4) : undefined;
+    if (numbered ?? marked) return { kind: 'heading', depth: numbered ?? marked, lines: entry.lines, text: entry.text };
+    const before = logical[index - 1] ? blockText(logical[index - 1]) : '';
+    const after = logical[index + 1] ? blockText(logical[index + 1]) : undefined;
+    if (!inQuote && isPartHeading(text, before, after)) return { kind: 'heading', depth: 2, lines: entry.lines, text: entry.text };
+    return entry;
+  });
+}
+
 export function readBody(lines: SourceLine[], ledger: Ledger, meta: Meta): Block[] {
   const annex = annexStart(lines);
   let main = lines.slice(0, annex);
@@ -164,53 +237,18 @@ export function readBody(lines: SourceLine[], ledger: Ledger, meta: Meta): Block
   const annexLines = lines.slice(annex);
   const plain = new Set([...closing, ...contents]);
   const cells = new Set([...tableCells(main, ledger, plain), ...tableCells(annexLines, ledger, plain)]);
+  const marked = main.filter((line) => line.depth);
+  const fixed = new Set([...plain, ...cells, ...marked]);
   const broken = brokenNumberedLines(main);
-  const blocks: Block[] = [];
-  let openQuotes = 0;
-  main.forEach((line, index) => {
-    const inQuote = openQuotes > 0;
-    openQuotes = Math.max(0, openQuotes + quoteBalance(line.text));
-    if (closing.has(line) || cells.has(line) || contents.has(line)) return blocks.push({ kind: 'paragraph', lines: [line] });
-    // The numbering decides the depth; a Markdown marker only marks a heading the numbering does not.
-    // After a clause ending in ；, a numbered line is the next item of an enumeration, even its last one (…。).
-    const inEnumeration = /[；;]$/.test(main[index - 1]?.text ?? '');
-    const numbered = inQuote || inEnumeration || broken.has(line) ? undefined : headingDepth(line);
-    const marked = line.depth && line.depth >= 2 && line.depth <= 4 ? (line.depth as 2 | 3 | 4) : undefined;
-    if (numbered ?? marked) return blocks.push({ kind: 'heading', depth: numbered ?? marked, lines: [line] });
-    const next = main[index + 1];
-    if (!inQuote && isPartHeading(line, blocks.at(-1), next)) return blocks.push({ kind: 'heading', depth: 2, lines: [line] });
-    const previous = blocks.at(-1);
-    if (previous && (continuesInto(previous, line, cells, closing) || brokenBefore(previous, line, broken))) {
-      ledger.rewrite(line, 'import:join-line', 'Joined a line broken in mid-sentence to the line before');
-      previous.lines.push(line);
-      return;
-    }
-    blocks.push({ kind: 'paragraph', lines: [line] });
-  });
+  const blocks = classify(joinBrokenLines(main, fixed, broken, ledger), fixed, broken);
   if (annexLines.length > 0) normaliseAnnexMarker(annexLines[0], ledger);
   for (const line of annexLines) blocks.push({ kind: 'paragraph', lines: [line] });
   return blocks;
 }
 
-function isPartHeading(line: SourceLine, previous: Block | undefined, next: SourceLine | undefined): boolean {
-  if (!next || !isShortPhrase(line.text) || length(line.text) < 4 || isDateLine(line.text)) return false;
-  if (ITEM.test(line.text) || LEVEL1.test(line.text) || LEVEL2.test(line.text)) return false;
-  const before = previous?.kind === 'paragraph' ? previous.lines.at(-1)!.text : '';
-  return !/[，、]$/.test(before) && !isShortPhrase(next.text);
-}
-
-function continuesInto(previous: Block, line: SourceLine, cells: Set<SourceLine>, closing: Set<SourceLine>): boolean {
-  if (previous.kind !== 'paragraph') return false;
-  const last = previous.lines.at(-1)!;
-  if (cells.has(last) || closing.has(last)) return false;
-  if (ITEM.test(line.text) || headingDepth(line) || /^[“‘《（(]/.test(line.text)) return false;
-  // Judged on the paragraph so far, so a cleaned file (joined paragraphs) is judged the same way again.
-  const paragraph = previous.lines.map((part) => part.text).join('');
-  return /[，、]$/.test(paragraph) || (CONTINUES.test(paragraph) && length(paragraph) >= 20);
-}
-
-function brokenBefore(previous: Block, line: SourceLine, broken: Set<SourceLine>): boolean {
-  return previous.kind === 'paragraph' && broken.has(previous.lines.at(-1)!) && !ITEM.test(line.text) && !headingDepth(line);
+function isPartHeading(text: string, before: string, after: string | undefined): boolean {
+  if (after === undefined || !isShortPhrase(text) || length(text) < 4 || isDateLine(text) || startsNumbered(text)) return false;
+  return !/[，、]$/.test(before) && !isShortPhrase(after);
 }
 
 /** 成文日期 and 署名 also go to front matter (the text stays in the body). */

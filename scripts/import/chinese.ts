@@ -5,6 +5,12 @@ export const HAN = /\p{Script=Han}/u;
 /** Punctuation that ends a sentence or a clause in running text. */
 export const SENTENCE_PUNCTUATION = /[。！？；：，、!?;:,]/;
 
+/** How the name of an issuing body ends (国务院办公厅, 某某市人民政府, 某某委员会). */
+export const ISSUER_END = /(?:省|市|县|区|州|盟|旗|乡|镇|部|委|局|厅|院|署|办|政府|委员会|中心|公司|集团|协会|联合会|党委|党组|银行)$/;
+
+/** How the name of a website or medium ends (某某网, 某某日报客户端). */
+export const SITE_END = /(?:网|网站|门户|客户端|日报|晚报|报社|新闻|电视台|广播电台|频道|公众号|在线)$/;
+
 /** Chinese numerals of dates (二〇〇四年一月十六日) and of headings (二十七、). */
 const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

@@ -5,7 +5,7 @@
  * body starts at the salutation / 主送机关 or the first line that is none of
  * these.
  */
-import { DATE_SOURCE, isDateLine, isoDate, length, SENTENCE_PUNCTUATION } from './chinese.ts';
+import { DATE_SOURCE, isDateLine, ISSUER_END, isoDate, length, SENTENCE_PUNCTUATION } from './chinese.ts';
 import type { Ledger, SourceLine } from './ledger.ts';
 import type { Meta } from './noise.ts';
 
@@ -19,9 +19,6 @@ const NUMBERED = /^(?:[一二三四五六七八九十百]+、|[（(][一二三�
 const PERSON_NAME = /^\p{Script=Han}{2,4}$/u;
 /** Words that end a title, never a name. */
 const DOCUMENT_KIND = /(?:报告|讲话|通知|决定|意见|通报|公告|通告|决议|批复|函|纪要|办法|规定|条例|方案|规划|细则|致辞|发言|提案|议案|请示|命令|令)$/;
-
-/** How the name of an issuing body ends (国务院办公厅, 某某市人民政府, 某某委员会). */
-const ISSUER_END = /(?:省|市|县|区|州|盟|旗|乡|镇|部|委|局|厅|院|署|办|政府|委员会|中心|公司|集团|协会|联合会|党委|党组|银行)$/;
 
 /** A title that names its issuer and subject by itself: "某某市人民政府关于…的通知", "在…会议上的讲话". */
 function isCompleteTitle(text: string): boolean {

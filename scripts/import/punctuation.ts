@@ -126,3 +126,18 @@ export function normaliseLinesPunctuation(lines: SourceLine[], ledger: Ledger): 
     }
   }
 }
+
+/**
+ * The text of lines joined into one paragraph, with the punctuation rules run
+ * again across the joins (a mark at the start of a line may touch Chinese
+ * only once joined), so a cleaned file imports unchanged.
+ */
+export function joinWithPunctuation(lines: SourceLine[], ledger: Ledger): string {
+  const joined = lines.map((line) => line.text).join('');
+  const result = normalisePunctuation(joined);
+  if (result.firstChange < 0) return joined;
+  let offset = 0;
+  const changedLine = lines.find((line) => (offset += [...line.text].length) > result.firstChange) ?? lines[lines.length - 1];
+  ledger.rewrite(changedLine, 'import:punctuation', `Rewrote punctuation across a joined line per GB/T 15834: ${result.changed}`);
+  return result.text;
+}

@@ -8,7 +8,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
 import type { FrontMatter } from '../ast/types.ts';
-import type { Block } from './body.ts';
+import { type Block, blockText } from './body.ts';
 
 /** Front-matter keys in the order a reader expects them. */
 const KEY_ORDER: Array<keyof FrontMatter> = [
@@ -24,7 +24,7 @@ export function orderedFrontMatter(meta: Partial<FrontMatter>): Record<string, u
 }
 
 function blockNode(block: Block): RootContent {
-  const value = block.lines.map((line) => line.text).join('');
+  const value = blockText(block);
   if (block.kind === 'heading') return { type: 'heading', depth: block.depth ?? 3, children: [{ type: 'text', value }] };
   return { type: 'paragraph', children: [{ type: 'text', value }] };
 }

@@ -90,6 +90,8 @@ describe('page noise', () => {
     const footer = run(`${title}\n各区县人民政府：\n${BODY}\n${title}\n某某市人民政府网\n`);
     expect(footer.body).toEqual(['各区县人民政府：', BODY]);
     expect(footer.ruleIds).toEqual(expect.arrayContaining(['import:repeated-title', 'import:site-footer']));
+    const thanks = run(`在某某会议上的讲话\n同志们：\n${BODY}\n谢谢大家\n`);
+    expect(thanks.body.at(-1)).toBe('谢谢大家');
     const teaser = run(`${title}\n各区县人民政府：\n${BODY}\n${BODY.slice(0, 20)}……\n`);
     expect(teaser.body).toEqual(['各区县人民政府：', BODY]);
   });
