@@ -109,6 +109,11 @@ function metaContent(root: Root, names: string[]): string | undefined {
   return typeof content === 'string' && content.trim() !== '' ? content.trim() : undefined;
 }
 
+function titleText(root: Root): string | undefined {
+  const title = findFirst(root, (node) => node.tagName === 'title');
+  return title ? toText(title).trim() : undefined;
+}
+
 /** What the page's <head> says about the article: its URL, publisher and date. */
 function headMeta(root: Root): Meta {
   const canonical = findFirst(root, (node) => node.tagName === 'link' && String(node.properties.rel ?? '').includes('canonical'));
@@ -119,6 +124,9 @@ function headMeta(root: Root): Meta {
   if (published) meta.published = /^\d{4}-\d{2}-\d{2}/.exec(published)?.[0];
   const publisher = metaContent(root, ['contentsource', 'source', 'sitename', 'og:site_name']);
   if (publisher) meta.publisher = publisher;
+  // "关于…的通知_某某网": the document's title before the site's name; the article's own title wins over it.
+  const pageTitle = metaContent(root, ['articletitle']) ?? titleText(root)?.split(/\s*[_|｜]\s*|\s+[-–—]\s+/)[0];
+  if (pageTitle && /\p{Script=Han}{4}/u.test(pageTitle)) meta.title = pageTitle;
   return Object.fromEntries(Object.entries(meta).filter(([, value]) => value)) as Meta;
 }
 

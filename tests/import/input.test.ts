@@ -95,6 +95,13 @@ describe('saved web page', () => {
     expect(fromPage.blocks).toEqual(fromText.blocks);
   });
 
+  it('takes the title from <title> (without the site name) when the article has none', () => {
+    const page = '<html><head><title>某某县人民政府关于做好防汛工作的通知_某某县人民政府网</title></head><body><div><p>各乡镇人民政府：</p><p>当前已进入主汛期，为切实做好防汛工作，现通知如下。各乡镇要严格落实防汛责任制，确保责任到人。</p></div></body></html>';
+    const { meta, blocks } = readMarkdown(importDocument(page, { path: 'page.html' }).markdown);
+    expect(meta.title).toBe('某某县人民政府关于做好防汛工作的通知');
+    expect(blocks[0].text).toBe('各乡镇人民政府：');
+  });
+
   it('reads a GB18030 page', () => {
     const bytes = iconv.encode(page.replace('utf-8', 'gb2312'), 'gb18030');
     expect(importDocument(bytes, { path: 'page.htm' }).markdown).toBe(importDocument(page, { path: 'page.htm' }).markdown);
