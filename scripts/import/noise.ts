@@ -25,7 +25,7 @@ interface NoiseContext {
 type NoiseRule = (lines: SourceLine[], index: number, context: NoiseContext) => number;
 
 const COLON = '[:：]';
-const BREADCRUMB_LABEL = new RegExp(`^(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|当前的位置|所在位置|位置)\\s*${COLON}`);
+const BREADCRUMB_LABEL = new RegExp(`^(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|当前的位置|所在位置)\\s*${COLON}`);
 const BREADCRUMB_SEPARATOR = /\s*(?:>|＞|›|»|→|\/|-\s+>|>>)\s*/;
 const SEPARATOR_ONLY = /^(?:[>＞›»→/|\-]\s*)+$/;
 
