@@ -106,7 +106,9 @@ function readTitle(lines: SourceLine[], ledger: Ledger, meta: Meta): number {
     // A document starts with its title: "在…会议上的讲话" first is a title, not an occasion.
     const occasion = isOccasion(line.text) && (end > 0 || /^[—―\-－─（(]/.test(line.text));
     if (line.depth || !isTitleFragment(line.text) || occasion || ADOPTION.test(line.text)) break;
-    if (end > 0 && speakerOf(line.text)) break;
+    // A name alone ends the title, unless the title goes on after it ("关于表彰" / "先进集体" / "和先进个人的决定").
+    const titleGoesOn = PERSON_NAME.test(line.text) && lines[end + 1] && isTitleFragment(lines[end + 1].text) && !speakerOf(lines[end + 1].text);
+    if (end > 0 && speakerOf(line.text) && !titleGoesOn) break;
     if (DOCUMENT_NUMBER.test(line.text.replace(/\s/g, ''))) break;
     end++;
   }

@@ -141,6 +141,12 @@ describe('head', () => {
     expect(meta.template).toBe('document');
   });
 
+  it('keeps a name-like fragment inside a title split over lines', () => {
+    const { meta } = run(`某某市人民政府关于表彰\n先进集体\n和先进个人的决定\n各区县人民政府：\n${BODY}`);
+    expect(meta.title).toBe('某某市人民政府关于表彰先进集体和先进个人的决定');
+    expect(meta.speaker).toBeUndefined();
+  });
+
   it('uses the letter template for a 函', () => {
     expect(run(`某某市人民政府关于商请支持某某项目的函\n某某省发展改革委：\n${BODY}`).meta.template).toBe('letter');
   });
