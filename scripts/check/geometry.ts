@@ -2,10 +2,10 @@
  * Page and text block: paper size, the four edges of the text block, and the
  * 22 × 28 grid (GB/T 9704 5.1, 5.2.1, 5.2.3).
  */
-import { GRID, PAPER, TEXT_BLOCK } from '../standard/gbt9704.ts';
+import { CELL_MM, GRID, PAPER, TEXT_BLOCK } from '../standard/gbt9704.ts';
 import { charCount, emMiddle, isFullLine, startsAtLeftEdge, linesOfPage, where, withoutSpaces, type Layout, type Line } from './lines.ts';
 import { judgeEach, judgeProblems, within, formatNumber, type CheckResult } from './result.ts';
-import { RIGHT_EDGE_TOLERANCE_MM } from './tolerances.ts';
+import { CLOSING_MARK, OPENING_MARK, RIGHT_EDGE_TOLERANCE_MM } from './tolerances.ts';
 
 const BLOCK_BOTTOM_MM = TEXT_BLOCK.topMm + TEXT_BLOCK.heightMm;
 const BLOCK_RIGHT_MM = TEXT_BLOCK.leftMm + TEXT_BLOCK.widthMm;
@@ -85,12 +85,34 @@ function linePitchMm(layout: Layout): number {
  * Full lines that start at the left edge (not a paragraph's indented first
  * line) and are set wholly in full-width characters: a half-width digit or
  * letter takes half a cell or less, so lines with them prove nothing about the grid.
+ *
+ * A line is measured in cells: its characters, less half a cell for each
+ * closing mark set half-width (标点挤压), which a line holding more
+ * characters than its width has cells must have. A line cut short because
+ * the next one starts with an opening mark (which may not end a line, GB/T
+ * 15834 §5.1), a run of digits or Latin letters (not split), or a character
+ * with the closing mark that may not start a line, and that no squeezing made
+ * room for, is not a full line of the grid (5.2.3 allows for 特定情况): it is left out.
  */
 export function checkCharsPerLine(layout: Layout): CheckResult {
   const spec = { id: 'chars-per-line', name: 'Characters on a full line', clause: '5.2.3', wanted: String(GRID.charsPerLine) };
-  const lines = fullLines(layout).filter((line) => startsAtLeftEdge(line, layout) && isAllFullWidth(line.text));
-  const measurements = lines.map((line) => ({ where: where(line), value: charCount(line) }));
+  const next = new Map(layout.lines.map((line, i) => [line, layout.lines[i + 1]]));
+  const cutByRule = (line: Line) => UNBREAKABLE_START.test(withoutSpaces(next.get(line)?.text ?? ''));
+  const lines = fullLines(layout).filter((line) => startsAtLeftEdge(line, layout) && isAllFullWidth(line.text) && !cutByRule(line));
+  const measurements = lines.map((line) => ({ where: where(line), value: cellsOf(line) }));
   return judgeEach(spec, measurements, { ok: (count) => count === GRID.charsPerLine, unit: ' characters', per: 'full line', none: 'no full line of full-width characters' });
+}
+
+/** A next line that starts like this took its first characters from this line by a no-break rule. */
+const UNBREAKABLE_START = new RegExp(`^(?:${OPENING_MARK.source}|[0-9A-Za-z]|.${CLOSING_MARK.source})`, 'u');
+
+/** Characters of a line in grid cells: each squeezed closing mark takes half a cell. */
+function cellsOf(line: Line): number {
+  const chars = charCount(line);
+  const byWidth = Math.round(((line.endMm - line.startMm) / CELL_MM) * 2) / 2;
+  const marks = [...withoutSpaces(line.text)].filter((c) => CLOSING_MARK.test(c)).length;
+  const squeezed = (chars - byWidth) * 2;
+  return squeezed > 0 && squeezed <= marks ? chars - squeezed / 2 : chars;
 }
 
 /** Target 7 of docs/gbt9704.md: every title line centred on the text block within 1 mm. */

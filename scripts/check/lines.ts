@@ -5,7 +5,7 @@
  */
 import type { PdfFont, PdfPage, TextRun } from './read-pdf.ts';
 import { CELL_MM, INDENT_CHARS, MM_PER_PT } from '../standard/gbt9704.ts';
-import { BASELINE_TOLERANCE_MM, CJK_EM_ASCENT, PAGE_NUMBER_PATTERN, PAGE_NUMBER_ZONE, SIZE_TOLERANCE_PT } from './tolerances.ts';
+import { BASELINE_TOLERANCE_MM, CJK_EM_ASCENT, CLOSING_MARK, PAGE_NUMBER_PATTERN, PAGE_NUMBER_ZONE, RIGHT_EDGE_TOLERANCE_MM, SIZE_TOLERANCE_PT } from './tolerances.ts';
 
 export type Role = 'title' | 'body' | 'pageNumber' | 'other';
 
@@ -23,6 +23,8 @@ export interface Line {
   emTopMm: number;
   emBottomMm: number;
   role: Role;
+  /** The line ends with a half-width closing mark (its box's right half is not counted in endMm). */
+  squeezedEnd?: boolean;
 }
 
 export interface Layout {
@@ -43,8 +45,25 @@ export function layoutOf(pages: PdfPage[]): Layout {
   const bodyLeftEdgeMm = mostCommonPosition(body.map((line) => line.startMm));
   const bodyRightEdgeMm = mostCommonPosition(body.map((line) => line.endMm));
   const title = new Set(titleLines(withRoles, bodySizePt, { leftMm: bodyLeftEdgeMm, rightMm: bodyRightEdgeMm }));
-  const lines = withRoles.map((line) => (title.has(line) ? { ...line, role: 'title' as const } : line));
+  const lines = withRoles.map((line) => withSqueezedEnd(title.has(line) ? { ...line, role: 'title' as const } : line, bodyRightEdgeMm));
   return { pages, lines, bodySizePt, bodyLeftEdgeMm, bodyRightEdgeMm };
+}
+
+/**
+ * A closing mark ending a line may be set half-width (标点挤压, GB/T 15834;
+ * W3C clreq 3.1.6): its glyph sits in the left half of its em box, and the
+ * PDF still gives the box a whole em. A final mark whose whole box passes the
+ * block's edge while its left half ends at the edge is such a mark: the line
+ * ends with that half. A mark that starts at the edge (hanging punctuation)
+ * still passes it.
+ */
+function withSqueezedEnd(line: Line, rightEdgeMm: number): Line {
+  const halfEmMm = (line.sizePt * MM_PER_PT) / 2;
+  const squeezed =
+    CLOSING_MARK.test(withoutSpaces(line.text).at(-1) ?? '') &&
+    line.endMm > rightEdgeMm + RIGHT_EDGE_TOLERANCE_MM &&
+    line.endMm - halfEmMm <= rightEdgeMm + RIGHT_EDGE_TOLERANCE_MM;
+  return squeezed ? { ...line, endMm: line.endMm - halfEmMm, squeezedEnd: true } : line;
 }
 
 /** The most common of some positions, to the half millimetre. */

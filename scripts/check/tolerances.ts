@@ -13,6 +13,12 @@ export const BASELINE_TOLERANCE_MM = 0.5;
 /** Target 3 of docs/gbt9704.md: full justified lines end at 184 mm ± 0.5. */
 export const RIGHT_EDGE_TOLERANCE_MM = 0.5;
 
+/** Closing marks, whose glyph sits in the left half of the em box (GB/T 15834): they may be set half-width. */
+export const CLOSING_MARK = /[，。、；：？！”’）》」』】〕]/u;
+
+/** Opening marks, whose glyph sits in the right half: none may end a line (GB/T 15834 §5.1). */
+export const OPENING_MARK = /[“‘（《「『【〔]/u;
+
 /** Ascent of the ideographic em box (0.88 em above, 0.12 em below the baseline) in CJK fonts, for fonts without metrics. */
 export const CJK_EM_ASCENT = 0.88;
 

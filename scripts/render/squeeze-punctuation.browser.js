@@ -76,13 +76,20 @@
     for (;;) {
       const rows = lines(characters(block));
       if (!isShort(rows, line, right, cell)) return true;
-      const candidates = [rows[line + 1][1], ...rows[line].filter((c) => CLOSING.test(c.char)).reverse()];
-      const next = candidates.find((c) => !squeezed(c));
-      if (!next) {
+      const next = rows[line + 1];
+      // The carried character's closing marks: "程”，" carries "”" and "，".
+      const carriedMarks = [];
+      for (const c of next.slice(1)) {
+        if (!CLOSING.test(c.char)) break;
+        carriedMarks.push(c);
+      }
+      const candidates = [...carriedMarks, ...rows[line].filter((c) => CLOSING.test(c.char)).reverse()];
+      const target = candidates.find((c) => !squeezed(c));
+      if (!target) {
         made.reverse().forEach(unsqueeze);
         return false;
       }
-      made.push(squeeze(next));
+      made.push(squeeze(target));
     }
   }
 

@@ -58,8 +58,8 @@ export const PAGE_NUMBER = {
 export const OFFICIAL_RED = '#E60012';
 
 /** GB/T 15834 §5.1 (and W3C clreq): characters that never start or end a line. */
-export const NO_LINE_START = '，。、；：？！”’）》」』】〕…%·—';
-export const NO_LINE_END = '“‘（《「『【〔';
+export const NO_LINE_START = '，。、；：？！”’）》〉」』】〕…%·—';
+export const NO_LINE_END = '“‘（《〈「『【〔';
 
 /*
  * 版头 and 版记 of the 公文 kinds (templates document, letter, minutes).

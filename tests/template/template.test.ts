@@ -114,6 +114,13 @@ describe('line-breaking rules', () => {
     expect(bound).toEqual(['表·', '3—']);
   });
 
+  it('lets a line break between a Chinese character and a quotation mark', () => {
+    const content = render('---\ntitle: 报告\n---\n\n数字化改革“1512+X”体系，“双联系”制度。\n');
+    const paragraph = select('p.gw-body', content)!;
+    const pieces = paragraph.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? `<${c.tagName}>` : ''));
+    expect(pieces).toEqual(['数字化改革', '<wbr>', '“1512+X”', '<wbr>', '体系，“双联系”', '<wbr>', '制度。']);
+  });
+
   it('lets a title break only between words', () => {
     const content = render('---\ntitle: 国务院办公厅关于加强三级公立医院绩效考核工作的意见\n---\n\n正文。\n');
     const title = select('h1', content)!;
@@ -121,5 +128,14 @@ describe('line-breaking rules', () => {
     expect(pieces.join('')).toBe('国务院办公厅关于加强三级公立医院绩效考核工作的意见');
     expect(pieces).toContain('医院');
     expect(title.children.filter((c) => c.type === 'element' && c.tagName === 'wbr').length).toBe(pieces.length - 1);
+  });
+
+  it('never lets a title line start with a closing mark or end with an opening one', () => {
+    const content = render('---\ntitle: 最高人民法院关于修改《最高人民法院关于在民事审判工作中适用〈工会法〉若干问题的解释》等二十七件民事类司法解释的决定\n---\n\n正文。\n');
+    const pieces = select('h1', content)!.children.filter((c) => c.type === 'text').map((c) => (c as { value: string }).value);
+    for (const piece of pieces) {
+      expect(piece).not.toMatch(/^[》〉，、）]/);
+      expect(piece).not.toMatch(/[《〈（]$/);
+    }
   });
 });
