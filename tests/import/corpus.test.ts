@@ -164,3 +164,36 @@ describe.each(EXPECTED)('$file', (expected) => {
     expect(changes.map(String)).toEqual([]);
   });
 });
+
+describe('the sample’s report (issue 2: what is dropped, moved and rewritten)', () => {
+  const { accounting, file } = importFile(SAMPLE_RAW);
+  const raw = readFileSync(SAMPLE_RAW, 'utf8').split('\n');
+  const lineOf = (start: string) => raw.findIndex((line) => line.startsWith(start)) + 1;
+
+  it('drops exactly the breadcrumb lines and the trailing site name', () => {
+    const dropped = accounting.lines.filter((line) => line.disposition === 'dropped').map((line) => [line.line, line.ruleId]);
+    expect(dropped).toEqual([
+      [lineOf('政策法规'), 'import:breadcrumb'],
+      [lineOf('当前位置'), 'import:breadcrumb'],
+      [lineOf('温州市人民政府'), 'import:site-footer'],
+    ]);
+  });
+
+  it('moves the title, 发布时间, occasion and speaker lines to front matter', () => {
+    const moved = accounting.lines.filter((line) => line.disposition === 'moved').map((line) => line.line);
+    expect(moved).toEqual([lineOf('温州市人民代表大会常务委员会工作报告'), lineOf('发布时间'), lineOf('2024年1月30日'), lineOf('温州市人大常委会主任')]);
+  });
+
+  it('reports the empty 【】 and the half-width punctuation where they are', () => {
+    const bracketLine = raw.findIndex((line) => line.includes('【】')) + 1;
+    const bracket = file.messages.find((message) => message.ruleId === 'import:empty-bracket');
+    expect([bracket?.line, bracket?.column]).toEqual([bracketLine, raw[bracketLine - 1].indexOf('【】') + 1]);
+    const punctuated = raw.flatMap((line, index) => (/[,:;!?()]/.test(line) && /\p{Script=Han}/u.test(line) ? [index + 1] : []));
+    const reported = file.messages.filter((message) => message.ruleId === 'import:punctuation').map((message) => message.line);
+    expect(reported).toEqual(punctuated.filter(isKept));
+  });
+
+  function isKept(line: number): boolean {
+    return accounting.lines.some((account) => account.line === line && account.disposition === 'kept');
+  }
+});
