@@ -9,7 +9,7 @@
  * many minutes.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -66,6 +66,8 @@ describe('gongwen build refuses, before any browser starts', () => {
     for (const [name, content] of cases) writeFileSync(join(dir, name), content);
     result = await gongwen(['build', ...cases.map(([name]) => name), '--out', 'out'], { cwd: dir, env: isolated.env });
   });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true })); // 21 MB of sources
 
   it('exits 1 with no stack trace and no output', () => {
     expect(result.code).toBe(1);
