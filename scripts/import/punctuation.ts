@@ -1,7 +1,8 @@
 /**
  * GB/T 15834 punctuation, only where the text is Chinese: a half-width
- * , : ; ! ? ( ) touching Chinese text becomes its full-width form, while
- * numbers (1,000 · 09:45), Latin text, URLs and dates stay as they are.
+ * , : ; ! ? ( ) touching Chinese text becomes its full-width form and "…"
+ * around Chinese text becomes “…”, while numbers (1,000 · 09:45), Latin
+ * text, URLs and dates stay as they are.
  * Empty brackets (【】 left by a removed link) are removed.
  */
 import type { Ledger, SourceLine } from './ledger.ts';
@@ -79,6 +80,23 @@ function marksInChineseText(chars: string[], isProtectedAt: (index: number) => b
   return marks;
 }
 
+/**
+ * Straight double quotes around Chinese text as “ ”: paired in order, and only
+ * when the line holds them in pairs (an odd one out leaves the line alone).
+ */
+function quotesInChineseText(chars: string[], isProtectedAt: (index: number) => boolean): Map<number, string> {
+  const quotes = new Map<number, string>();
+  const straight = chars.flatMap((char, index) => (char === '"' && !isProtectedAt(index) ? [index] : []));
+  if (straight.length % 2 !== 0) return quotes;
+  for (let pair = 0; pair < straight.length; pair += 2) {
+    const [open, close] = [straight[pair], straight[pair + 1]];
+    if (!HAN.test(chars.slice(open + 1, close).join(''))) continue;
+    quotes.set(open, '“');
+    quotes.set(close, '”');
+  }
+  return quotes;
+}
+
 /** Full-width punctuation where the text is Chinese; full-width marks take no space beside them. */
 export function normalisePunctuation(text: string): PunctuationResult {
   const chars = [...text];
@@ -87,18 +105,20 @@ export function normalisePunctuation(text: string): PunctuationResult {
   const offsets: number[] = [];
   chars.reduce((offset, char) => (offsets.push(offset), offset + char.length), 0);
   const isProtectedAt = (index: number) => isProtected(ranges, offsets[index]);
+  const quotes = quotesInChineseText(chars, isProtectedAt);
+  for (const [index, quote] of quotes) chars[index] = quote;
   const marks = marksInChineseText(chars, isProtectedAt);
   const conversions = new Set([...marks].map((index) => `${chars[index]} → ${FULL_WIDTH[chars[index]]}`));
   for (const index of marks) chars[index] = FULL_WIDTH[chars[index]];
   const spaces = chars.flatMap((char, index) =>
     char === ' ' && !isProtectedAt(index) && (SPACED_MARK.test(chars[index - 1] ?? '') || SPACED_MARK.test(chars[index + 1] ?? '')) ? [index] : [],
   );
-  if (marks.size === 0 && spaces.length === 0) return { text, firstChange: -1, changed: '' };
+  if (quotes.size === 0 && marks.size === 0 && spaces.length === 0) return { text, firstChange: -1, changed: '' };
   const dropped = new Set(spaces);
   return {
     text: chars.filter((_, index) => !dropped.has(index)).join(''),
-    firstChange: Math.min(...marks, ...spaces),
-    changed: [...conversions, ...(spaces.length > 0 ? ['spaces beside full-width marks removed'] : [])].join('  '),
+    firstChange: Math.min(...quotes.keys(), ...marks, ...spaces),
+    changed: [...(quotes.size > 0 ? ['" → “ ”'] : []), ...conversions, ...(spaces.length > 0 ? ['spaces beside full-width marks removed'] : [])].join('  '),
   };
 }
 

@@ -221,6 +221,9 @@ describe('punctuation (GB/T 15834) only in Chinese context', () => {
     ['Hello, world (test): ok!', 'Hello, world (test): ok!'],
     ['f(x) = y, 2024-02-06', 'f(x) = y, 2024-02-06'],
     ['开展检查 ，确保安全 。', '开展检查，确保安全。'],
+    ['深入实施"八八战略",建设"千年商港"', '深入实施“八八战略”，建设“千年商港”'],
+    ['He said "hello" to 张三', 'He said "hello" to 张三'],
+    ['只有一个"引号的句子', '只有一个"引号的句子'],
   ])('%s', (input, expected) => {
     expect(normalisePunctuation(input).text).toBe(expected);
   });
