@@ -13,7 +13,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VFile } from 'vfile';
-import { sha256, stampFile, stillMatches, type FileStamp } from './fingerprint.ts';
+import { sha256, stampFiles, stillMatches, type FileStamp } from './fingerprint.ts';
 import { writeAtomically } from './outputs.ts';
 
 interface StoredMessage {
@@ -58,14 +58,16 @@ export class BuildCache {
     return unchanged(record.inputs) && unchanged(record.outputs) ? record : undefined;
   }
 
-  save(name: string, source: string, entry: { key: string; inputs: string[]; untrusted?: string[]; outputs: string[]; stages: Record<string, string>; file: VFile }): void {
-    const stamps = (paths: string[], withHash: boolean) =>
-      Object.fromEntries(paths.map((path) => [path, stampFile(path, withHash)]).filter(([, stamp]) => stamp));
+  /**
+   * Records a good build. Its inputs were stamped before they were read (see
+   * ./document.ts), so an edit made during the build makes the next run
+   * rebuild rather than trust outputs made from the older text.
+   */
+  save(name: string, source: string, entry: { key: string; inputs: Record<string, FileStamp>; outputs: string[]; stages: Record<string, string>; file: VFile }): void {
     const record: BuildRecord = {
       key: entry.key,
-      // Inputs are stamped as they are after the build: an edit during the build makes the next run rebuild.
-      inputs: { ...stamps(entry.untrusted ?? [], false), ...stamps(entry.inputs, true) },
-      outputs: stamps(entry.outputs, true),
+      inputs: entry.inputs,
+      outputs: stampFiles(entry.outputs),
       stages: entry.stages,
       messages: entry.file.messages.map((m) => ({ reason: m.reason, line: m.line, column: m.column, ruleId: m.ruleId, source: m.source, fatal: m.fatal })),
     };

@@ -23,7 +23,7 @@ import { geometryCss } from '../template/geometry.ts';
 import { loadTemplate, pageHtml, renderContent, type Template } from '../template/index.ts';
 import { slotTexts } from '../template/slot-text.ts';
 import type { BuildCache } from './cache.ts';
-import { sha256 } from './fingerprint.ts';
+import { sha256, stampFiles, type FileStamp } from './fingerprint.ts';
 import { OutputSet } from './outputs.ts';
 
 export interface PipelineContext {
@@ -37,30 +37,39 @@ export interface PipelineContext {
 
 export interface BuiltDocument {
   outputs: OutputSet;
-  /** Files read, checked by content on the next run. */
-  inputs: string[];
-  /** Big files read (fonts), checked by size and time. */
-  untrusted: string[];
+  /**
+   * Every file read, stamped when it was read — the source just before — so
+   * an edit during the build makes the next run rebuild. Fonts, big, are
+   * stamped by size and time only.
+   */
+  inputs: Record<string, FileStamp>;
   stages: Record<string, string>;
+  /** Milliseconds per stage: prepare (parse, template, fonts), print, finish, epub. */
+  timings: Record<string, number>;
 }
 
 interface Prepared {
   rendered: RenderedDocument;
   template: Template;
+  /** The template's files, stamped as they were read. */
+  templateStamps: Record<string, FileStamp>;
   fonts: PreparedFonts;
   html: string;
 }
+
+const filesOf = (dir: string) => readdirSync(dir).map((name) => join(dir, name));
 
 async function prepare(name: string, file: VFile, ctx: PipelineContext): Promise<Prepared> {
   const doc = parseDocument(file);
   const rendered = renderContent(doc, name);
   const template = loadTemplate(doc.meta.template ?? 'report');
+  const templateStamps = stampFiles(filesOf(template.dir));
   const wrapper = select('[data-gw-slot="content"]', fromHtml(template.html))!;
   const fonts = await prepareFonts(slotTexts(rendered.content, template.printCss, wrapper), defaultFontOptions(ctx.outDir, ctx.projectDir));
   reportFontCoverage(fonts, file);
   const fontCss = fontFaceCss(fonts, (face) => relative(ctx.outDir, face.file).split('\\').join('/'));
   const html = pageHtml(rendered, template, [fontCss, geometryCss(), template.printCss].join('\n'));
-  return { rendered, template, fonts, html };
+  return { rendered, template, templateStamps, fonts, html };
 }
 
 /** What Chromium's print depends on: the page, the font files it loads and the Chromium binary. */
@@ -100,25 +109,33 @@ async function epubBytes(prepared: Prepared, pdf: Uint8Array, file: VFile, ctx: 
   return { epub, key };
 }
 
-const filesOf = (dir: string) => readdirSync(dir).map((name) => join(dir, name));
-
 export async function buildDocument(source: string, name: string, file: VFile, ctx: PipelineContext): Promise<BuiltDocument> {
   const outputs = new OutputSet();
   try {
+    const sourceStamp = stampFiles([source]);
     file.value = readFileSync(source); // bytes: the parse stage checks they are UTF-8
-    const prepared = await prepare(name, file, ctx);
+    const timings: Record<string, number> = {};
+    const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      try {
+        return await work();
+      } finally {
+        timings[stage] = performance.now() - started;
+      }
+    };
+    const prepared = await timed('prepare', () => prepare(name, file, ctx));
     const final = (ext: string) => join(ctx.outDir, `${name}.${ext}`);
     // Chromium reads the page from its temporary file beside the outputs, so the fonts' relative URLs resolve.
     const htmlFile = outputs.add(final('html'), prepared.html, '.tmp.html');
-    const printed = await printedPdf(htmlFile, prepared, file, ctx);
-    const pdf = await finishPdf(printed.pdf, prepared.rendered.meta);
+    const printed = await timed('print', () => printedPdf(htmlFile, prepared, file, ctx));
+    const pdf = await timed('finish', () => finishPdf(printed.pdf, prepared.rendered.meta));
     outputs.add(final('pdf'), pdf);
-    const epub = await epubBytes(prepared, pdf, file, ctx);
+    const epub = await timed('epub', () => epubBytes(prepared, pdf, file, ctx));
     outputs.add(final('epub'), epub.epub);
     return {
+      timings,
       outputs,
-      inputs: [source, ...filesOf(prepared.template.dir)],
-      untrusted: prepared.fonts.faces.map((face) => face.source.file),
+      inputs: { ...stampFiles(prepared.fonts.faces.map((face) => face.source.file), false), ...prepared.templateStamps, ...sourceStamp },
       stages: { print: printed.key, epub: epub.key },
     };
   } catch (error) {

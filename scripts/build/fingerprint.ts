@@ -27,6 +27,14 @@ export function stampFile(path: string, withHash = true): FileStamp | undefined 
   }
 }
 
+/** Stamps of the files that exist among `paths`. */
+export function stampFiles(paths: string[], withHash = true): Record<string, FileStamp> {
+  return Object.fromEntries(paths.flatMap((path) => {
+    const stamp = stampFile(path, withHash);
+    return stamp ? [[path, stamp]] : [];
+  }));
+}
+
 /** True when the file still has the content the stamp recorded. Reads it only when size or mtime moved. */
 export function stillMatches(path: string, recorded: FileStamp): boolean {
   let stat;

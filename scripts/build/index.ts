@@ -42,6 +42,8 @@ export interface DocumentResult {
   /** True when the outputs were already up to date and nothing was built. */
   upToDate: boolean;
   ms: number;
+  /** Milliseconds per stage of a document built (see ./document.ts). */
+  timings?: Record<string, number>;
 }
 
 /** The Markdown documents named: files as they are, folders by their *.md files (not recursing into raw/). */
@@ -127,6 +129,7 @@ export async function buildDocuments(sources: string[], options: BuildOptions): 
         const name = outputName(result.source);
         const built = await buildDocument(result.source, name, result.file, ctx);
         result.outputs = built.outputs.commit();
+        result.timings = built.timings;
         cache.save(name, result.source, { key: keyOf(result.source), ...built, outputs: result.outputs, file: result.file });
       } catch (error) {
         result.error = toError(error);

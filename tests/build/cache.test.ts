@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { BuildCache } from '../../scripts/build/cache.ts';
-import { stampFile, stillMatches } from '../../scripts/build/fingerprint.ts';
+import { stampFile, stampFiles, stillMatches } from '../../scripts/build/fingerprint.ts';
 import { OutputSet } from '../../scripts/build/outputs.ts';
 import { runPool } from '../../scripts/build/pool.ts';
 import { parseShard, selectShard, shardOf } from '../../scripts/build/shard.ts';
@@ -46,7 +46,7 @@ describe('cache records', () => {
     const cache = new BuildCache(join(dir, 'out'));
     const file = new VFile();
     file.message('a warning', { place: { line: 2, column: 3 }, ruleId: 'rule', source: 'test' });
-    cache.save('doc', source, { key: 'k', inputs: [source, template], outputs: [output], stages: { print: 'p1' }, file });
+    cache.save('doc', source, { key: 'k', inputs: stampFiles([source, template]), outputs: [output], stages: { print: 'p1' }, file });
     return { cache, source, template, output };
   };
 
@@ -54,6 +54,12 @@ describe('cache records', () => {
     const { cache, source } = setUp();
     expect(cache.upToDate('doc', source, 'k')).toBeDefined();
     expect(cache.upToDate('doc', source, 'other key')).toBeUndefined();
+  });
+
+  it('go stale when the source is edited', () => {
+    const { cache, source } = setUp();
+    writeFileSync(source, '正文，改过');
+    expect(cache.upToDate('doc', source, 'k')).toBeUndefined();
   });
 
   it('go stale when a template it used changes', () => {

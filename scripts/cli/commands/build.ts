@@ -16,7 +16,8 @@ const USAGE = 'usage: gongwen build FILE.md|DIR... [--out DIR] [--shard i/n] [--
 function report(result: DocumentResult): string {
   if (result.error) return `failed ${shown(result.source)} (${seconds(result.ms)})`;
   if (result.upToDate) return `up to date ${shown(result.source)}`;
-  return `built ${shown(result.source)} → ${result.outputs.map(shown).join(', ')} (${seconds(result.ms)})`;
+  const stages = Object.entries(result.timings ?? {}).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)}`);
+  return `built ${shown(result.source)} → ${result.outputs.map(shown).join(', ')} (${seconds(result.ms)}: ${stages.join(', ')})`;
 }
 
 export async function run(args: string[]): Promise<number> {
