@@ -11,7 +11,7 @@ import { reporter } from 'vfile-reporter';
 import { buildDocuments, collectSources, outputName, type DocumentResult } from '../build/index.ts';
 import { Renderer } from '../render/renderer.ts';
 import { TEMPLATES_DIR } from '../template/index.ts';
-import { PreviewServer } from './preview.ts';
+import { ALL_DOCUMENTS, PreviewServer } from './preview.ts';
 
 export interface WatchOptions {
   dir: string;
@@ -50,7 +50,7 @@ export async function startWatch(options: WatchOptions): Promise<Watching> {
   const runBuilds = async () => {
     do {
       again = false;
-      await buildAll().catch((error) => preview.publish({ name: '', error: String(error) }));
+      await buildAll().catch((error) => preview.publish({ name: ALL_DOCUMENTS, error: error instanceof Error ? error.message : String(error) }));
     } while (again);
     running = undefined;
   };

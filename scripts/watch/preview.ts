@@ -10,11 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, relative, resolve, sep } from 'node:path';
 
 export interface BuildEvent {
-  /** The document's output name. */
+  /** The document's output name; ALL_DOCUMENTS for a failure of the whole build (a folder gone). */
   name: string;
   /** The build's error as the reporter prints it; absent when it built. */
   error?: string;
 }
+
+export const ALL_DOCUMENTS = '*';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,7 +35,7 @@ const clientScript = (name: string) => `<script>
   const name = ${JSON.stringify(name)};
   new EventSource('/events').onmessage = (message) => {
     const event = JSON.parse(message.data);
-    if (event.name !== name) return;
+    if (event.name !== name && event.name !== ${JSON.stringify(ALL_DOCUMENTS)}) return;
     if (!event.error) return location.reload();
     let banner = document.getElementById('gw-build-error');
     if (!banner) {
@@ -81,6 +83,9 @@ export class PreviewServer {
 
   /** Tells every open page about a build. */
   publish(event: BuildEvent): void {
+    // A whole-build failure replaces the documents' errors; any document's build means the whole build works again.
+    if (event.name === ALL_DOCUMENTS) this.#errors.clear();
+    else this.#errors.delete(ALL_DOCUMENTS);
     if (event.error) this.#errors.set(event.name, event.error);
     else this.#errors.delete(event.name);
     for (const client of this.#clients) client.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -115,7 +120,7 @@ export class PreviewServer {
 
   /** The built page with the reload script, and the error of the last build if it failed; an error page when there is no page yet. */
   #page(response: ServerResponse, name: string): void {
-    const banner = errorBanner(this.#errors.get(name));
+    const banner = errorBanner(this.#errors.get(name) ?? this.#errors.get(ALL_DOCUMENTS));
     let html: string;
     try {
       html = readFileSync(this.#inside(`${name}.html`), 'utf8');
