@@ -6,39 +6,44 @@
 // the 28 of the GB/T 9704 grid, stretched by justification. Instead, as CJK
 // typesetters do (标点挤压, W3C clreq §3.1.6), closing marks on that line are
 // set half-width (their glyph sits in the left half of the em box) until the
-// carried character and its mark fit back on the line. Every glyph stays
-// inside the 156 mm block. Each block is laid out again after each change.
+// carried character and its marks fit back on the line; if they never do,
+// the line is left as it was. Every glyph stays inside the 156 mm block.
+//
+// Each block is read a few lines at a time from the current line on, so the
+// work grows with the length of the text, not with its square.
 (() => {
   const CLOSING = /[，。、；：？！”’）》」』】〕]/u;
   // Justified blocks only; measured left-aligned, so a short line shows as short.
   const blocks = [...document.querySelectorAll('.gw-document p, .gw-document h3, .gw-document h4, .gw-document h5, .gw-document h6')].filter(
     (block) => getComputedStyle(block).textAlign === 'justify',
   );
+  if (!blocks.length) return 0;
   document.documentElement.classList.add('gw-measuring');
+  const range = document.createRange();
 
-  function characters(block) {
+  /**
+   * The lines of `block` from the character at `start` on, as arrays of
+   * {node, offset, char, rect}: `count` whole lines, and the first character
+   * of the line after them when there is one.
+   */
+  function linesFrom(block, start, count) {
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-    const chars = [];
-    const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (let i = 0; i < node.data.length; i++) {
+    walker.currentNode = start.node;
+    const rows = [];
+    for (let node = start.node, first = start.offset; node; node = walker.nextNode(), first = 0) {
+      for (let i = first; i < node.data.length; i++) {
         range.setStart(node, i);
         range.setEnd(node, i + 1);
         const rect = range.getClientRects()[0];
-        if (rect && rect.width > 0) chars.push({ node, offset: i, char: node.data[i], rect });
+        if (!rect || rect.width === 0) continue;
+        const c = { node, offset: i, char: node.data[i], rect };
+        const last = rows[rows.length - 1];
+        if (last && Math.abs(rect.top - last[0].rect.top) < rect.height / 2) last.push(c);
+        else if (rows.length === count) return { rows, next: c };
+        else rows.push([c]);
       }
     }
-    return chars;
-  }
-
-  function lines(chars) {
-    const result = [];
-    for (const c of chars) {
-      const last = result[result.length - 1];
-      if (last && Math.abs(c.rect.top - last[0].rect.top) < c.rect.height / 2) last.push(c);
-      else result.push([c]);
-    }
-    return result;
+    return { rows, next: undefined };
   }
 
   const squeezed = (c) => c.node.parentElement.classList.contains('gw-squeeze');
@@ -53,38 +58,31 @@
     return span;
   }
 
-  function unsqueeze(span) {
-    const parent = span.parentNode;
-    span.replaceWith(...span.childNodes);
-    parent.normalize();
-  }
+  // Not normalised afterwards: a character's (node, offset) held elsewhere stays valid.
+  const unsqueeze = (span) => span.replaceWith(...span.childNodes);
 
-  /** The line before a carried "character + closing mark" pair, short of the block's right edge. */
-  function isShort(rows, i, right, cell) {
-    const next = rows[i + 1];
+  /** A line followed by a carried "character + closing mark", and short of the block's right edge. */
+  function isShort(line, next, right, cell) {
     return Boolean(
-      next && next.length > 1 && CLOSING.test(next[1].char) && !CLOSING.test(next[0].char) && rows[i][rows[i].length - 1].rect.right < right - cell / 2,
+      next && next.length > 1 && CLOSING.test(next[1].char) && !CLOSING.test(next[0].char) && line[line.length - 1].rect.right < right - cell / 2,
     );
   }
 
   /**
-   * Squeezes the carried mark (it will end the line), then the line's own
+   * Squeezes the carried marks (they will end the line), then the line's own
    * closing marks from its end, until the pair fits; undoes it all if it never does.
    */
-  function mend(block, line, right, cell) {
+  function mend(block, start, right, cell) {
     const made = [];
     for (;;) {
-      const rows = lines(characters(block));
-      if (!isShort(rows, line, right, cell)) return true;
-      const next = rows[line + 1];
-      // The carried character's closing marks: "程”，" carries "”" and "，".
-      const carriedMarks = [];
+      const [line, next] = linesFrom(block, start, 2).rows;
+      if (!isShort(line, next, right, cell)) return true;
+      const carried = [];
       for (const c of next.slice(1)) {
         if (!CLOSING.test(c.char)) break;
-        carriedMarks.push(c);
+        carried.push(c);
       }
-      const candidates = [...carriedMarks, ...rows[line].filter((c) => CLOSING.test(c.char)).reverse()];
-      const target = candidates.find((c) => !squeezed(c));
+      const target = [...carried, ...line.filter((c) => CLOSING.test(c.char)).reverse()].find((c) => !squeezed(c));
       if (!target) {
         made.reverse().forEach(unsqueeze);
         return false;
@@ -99,11 +97,13 @@
     // One grid cell: the glyph advance plus the tracking.
     const cell = parseFloat(style.fontSize) + (parseFloat(style.letterSpacing) || 0);
     const right = block.getBoundingClientRect().right - parseFloat(style.paddingRight);
-    // Lines above a mended one do not move, so one pass from the top suffices.
-    for (let line = 0; ; line++) {
-      const rows = lines(characters(block));
-      if (line >= rows.length - 1) break;
-      if (isShort(rows, line, right, cell) && mend(block, line, right, cell)) mended++;
+    const firstText = document.createTreeWalker(block, NodeFilter.SHOW_TEXT).nextNode();
+    // Lines above the current one never move, so one pass from the top suffices.
+    for (let start = firstText && { node: firstText, offset: 0 }; start; ) {
+      const { rows } = linesFrom(block, start, 2);
+      if (rows.length < 2) break;
+      if (isShort(rows[0], rows[1], right, cell) && mend(block, start, right, cell)) mended++;
+      start = linesFrom(block, start, 1).next;
     }
   }
   document.documentElement.classList.remove('gw-measuring');
