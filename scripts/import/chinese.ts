@@ -15,7 +15,7 @@ export const SITE_END = /(?:网|网站|门户|客户端|日报|晚报|报社|新
 const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 十六 → 16, 二十七 → 27, 二〇〇四 → 2004 (digit by digit when there is no 十/百). */
-export function chineseNumber(text: string): number | undefined {
+function chineseNumber(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text);
   if (!/^[〇零一二三四五六七八九十百]+$/.test(text)) return undefined;
   if (!/[十百]/.test(text)) return Number([...text].map((char) => DIGITS[char]).join(''));

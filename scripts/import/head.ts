@@ -28,7 +28,7 @@ function isCompleteTitle(text: string): boolean {
   return about > 0 && ISSUER_END.test(issuer) && !/[《〈“]/.test(issuer) && DOCUMENT_KIND.test(text);
 }
 
-export function isOccasion(text: string): boolean {
+function isOccasion(text: string): boolean {
   if (DASH_START.test(text)) return true;
   const bare = text.replace(/^[（(]|[）)]$/g, '');
   return OCCASION_BODY.test(bare) && OCCASION_END.test(text) && !SENTENCE_PUNCTUATION.test(bare);

@@ -20,7 +20,8 @@ const BLOCK = new Set([
   'tfoot', 'th', 'thead', 'tr', 'ul', 'html',
 ]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'object', 'select', 'button', 'input']);
-const HAN = /\p{Script=Han}/gu;
+/** Every Han character, to count them. */
+const HAN_CHARACTERS = /\p{Script=Han}/gu;
 
 interface PageLine extends SourceLine {
   /** Offset of the line's block in the HTML, to place it inside or outside the article. */
@@ -68,7 +69,7 @@ function collectLines(node: Element | Root, lines: PageLine[]): void {
 function ownHan(node: Element): number {
   let count = 0;
   for (const child of node.children) {
-    if (child.type === 'text') count += child.value.match(HAN)?.length ?? 0;
+    if (child.type === 'text') count += child.value.match(HAN_CHARACTERS)?.length ?? 0;
     else if (isElement(child) && !BLOCK.has(child.tagName) && child.tagName !== 'a' && !SKIP.has(child.tagName)) count += ownHan(child);
   }
   return count;

@@ -5,13 +5,13 @@
  * text, URLs and dates stay as they are.
  * Empty brackets (【】 left by a removed link) are removed.
  */
+import { HAN } from './chinese.ts';
 import type { Ledger, SourceLine } from './ledger.ts';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
 
 /** Han, CJK punctuation and full-width forms, Chinese quotes and dashes. */
 const CHINESE = /[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E“”‘’《》〈〉…—·]/u;
-const HAN = /\p{Script=Han}/u;
 /** Full-width marks that never take a space beside them. */
 const SPACED_MARK = /[，。、；：！？（）《》“”‘’【】]/;
 /** Spans that are never Chinese text, whatever surrounds them. */

@@ -16,7 +16,7 @@ const KEY_ORDER: Array<keyof FrontMatter> = [
   'lang', 'description', 'keywords',
 ];
 
-export function orderedFrontMatter(meta: Partial<FrontMatter>): Record<string, unknown> {
+function orderedFrontMatter(meta: Partial<FrontMatter>): Record<string, unknown> {
   const ordered: Record<string, unknown> = {};
   for (const key of KEY_ORDER) if (meta[key] !== undefined && meta[key] !== '') ordered[key] = meta[key];
   for (const [key, value] of Object.entries(meta)) if (!(key in ordered) && value !== undefined) ordered[key] = value;
