@@ -3,9 +3,10 @@
  * document that prints fast, and a renderer that counts (or forbids) prints.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { Renderer } from '../../scripts/render/renderer.ts';
 
 export const PROJECT = join(import.meta.dirname, '../..');
@@ -31,9 +32,16 @@ export function shortDocument(paragraph = '本通知自印发之日起施行。'
   ].join('\n');
 }
 
+const scratchRoots: string[] = [];
+// Registered in the suite of the test file that imports this module: its trees go when it ends.
+afterAll(() => {
+  for (const root of scratchRoots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
 /** A fresh folder with `docs` (name → text or the sample's path) under src/, and an out/ beside it. */
 export function scratchTree(docs: Record<string, string>): { root: string; src: string; out: string } {
   const root = mkdtempSync(join(tmpdir(), 'gongwen-build-'));
+  scratchRoots.push(root);
   const src = join(root, 'src');
   mkdirSync(src);
   for (const [name, text] of Object.entries(docs)) {
