@@ -42,7 +42,7 @@ export function layoutOf(pages: PdfPage[]): Layout {
   const bodySizePt = mostCommon(unclassified.filter((line) => !isPageNumberCandidate(line, pages)), (line) => Math.round(line.sizePt * 10) / 10, charCount) ?? 0;
   const withRoles = unclassified.map((line) => ({ ...line, role: roleOf(line, bodySizePt, pages) }));
   const body = withRoles.filter((line) => line.role === 'body');
-  const bodyLeftEdgeMm = mostCommonPosition(body.map((line) => line.startMm));
+  const bodyLeftEdgeMm = leftEdgeOf(body.map((line) => line.startMm));
   const bodyRightEdgeMm = mostCommonPosition(body.map((line) => line.endMm));
   const title = new Set(titleLines(withRoles, bodySizePt, { leftMm: bodyLeftEdgeMm, rightMm: bodyRightEdgeMm }));
   const lines = withRoles.map((line) => withSqueezedEnd(title.has(line) ? { ...line, role: 'title' as const } : line, bodyRightEdgeMm));
@@ -64,6 +64,17 @@ function withSqueezedEnd(line: Line, rightEdgeMm: number): Line {
     line.endMm > rightEdgeMm + RIGHT_EDGE_TOLERANCE_MM &&
     line.endMm - halfEmMm <= rightEdgeMm + RIGHT_EDGE_TOLERANCE_MM;
   return squeezed ? { ...line, endMm: line.endMm - halfEmMm, squeezedEnd: true } : line;
+}
+
+/**
+ * Where body lines start: the most common start, unless a well-used start
+ * lies about the first-line indent (2 characters, 7.3.3) to its left — in a
+ * text of short paragraphs most lines are indented first lines.
+ */
+function leftEdgeOf(startsMm: number[]): number {
+  const common = mostCommonPosition(startsMm);
+  const unindented = startsMm.filter((x) => Math.abs(common - x - INDENT_CHARS * CELL_MM) <= CELL_MM / 2);
+  return unindented.length >= startsMm.length / 10 ? mostCommonPosition(unindented) : common;
 }
 
 /** The most common of some positions, to the half millimetre. */
