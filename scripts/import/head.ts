@@ -5,7 +5,7 @@
  * body starts at the salutation / 主送机关 or the first line that is none of
  * these.
  */
-import { DATE_SOURCE, isDateLine, ISSUER_END, isoDate, length, SENTENCE_PUNCTUATION } from './chinese.ts';
+import { DATE_SOURCE, HAN, isDateLine, ISSUER_END, isoDate, length, SENTENCE_PUNCTUATION } from './chinese.ts';
 import type { Ledger, SourceLine } from './ledger.ts';
 import type { Meta } from './noise.ts';
 
@@ -29,7 +29,7 @@ function isCompleteTitle(text: string): boolean {
 }
 
 function isOccasion(text: string): boolean {
-  if (DASH_START.test(text)) return true;
+  if (DASH_START.test(text)) return HAN.test(text.replace(DASH_START, ''));
   const bare = text.replace(/^[（(]|[）)]$/g, '');
   return OCCASION_BODY.test(bare) && OCCASION_END.test(text) && !SENTENCE_PUNCTUATION.test(bare);
 }

@@ -43,7 +43,8 @@ type Format = 'text' | 'markdown' | 'html';
 function formatOf(text: string, path: string): Format {
   const extension = extname(path).toLowerCase();
   if (['.html', '.htm', '.xhtml', '.shtml'].includes(extension) || /^\s*<(?:!doctype\s+html|html|head|body)\b/i.test(text)) return 'html';
-  if (['.md', '.markdown'].includes(extension) || FRONT_MATTER.test(text)) return 'markdown';
+  // A text file opening with "---" and a `key:` line is a cleaned file under another name.
+  if (['.md', '.markdown'].includes(extension) || (FRONT_MATTER.test(text) && /^---\r?\n[A-Za-z]+:/.test(text))) return 'markdown';
   return 'text';
 }
 

@@ -45,6 +45,8 @@ function decodeEntity(whole: string, name: string): string {
 const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const ATX_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?$/;
 const HTML_COMMENT = /^<!--.*-->$/;
+/** A rule drawn with characters (---, ===, ***, ———): decoration, not text. */
+const SEPARATOR_LINE = /^(?:[-=*_~—─━＝]\s*){3,}$/;
 
 export interface CleanOptions {
   /** The input is Markdown: `#` markers give depth, escapes are undone silently. */
@@ -57,8 +59,8 @@ export interface CleanOptions {
  */
 export function cleanCharacters(lines: SourceLine[], ledger: Ledger, options: CleanOptions): SourceLine[] {
   return lines.filter((line) => {
-    if (HTML_COMMENT.test(line.text)) {
-      ledger.drop(line, 'import:markup', 'an HTML comment');
+    if (HTML_COMMENT.test(line.text) || SEPARATOR_LINE.test(line.text)) {
+      ledger.drop(line, 'import:markup', HTML_COMMENT.test(line.text) ? 'an HTML comment' : 'a separator line');
       return false;
     }
     const heading = ATX_HEADING.exec(line.text);

@@ -34,6 +34,7 @@ describe('page noise', () => {
     ['editor line', '责任编辑：王小明', 'import:page-metadata'],
     ['photo caption', '图为会议现场。 新华社记者 李四 摄', 'import:photo-caption'],
     ['invisible line', '\u200B\u200B', 'import:invisible'],
+    ['separator rule', '------', 'import:markup'],
     ['link to the next page', '下一篇：关于做好2024年防汛工作的通知', 'import:page-widget'],
     ['original-title line', '原标题：某某市部署安全生产工作', 'import:page-metadata'],
   ])('drops a %s with a message', (_name, noise, ruleId) => {
