@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -13,7 +14,8 @@ import { parse as parseYaml } from 'yaml';
 import type { FrontMatter } from '../../scripts/ast/types.ts';
 import { importDocument } from '../../scripts/import/index.ts';
 
-export const CORPUS = '/work/shared/corpus';
+/** shared/ lies beside the repository (CI lays a copy there too). */
+export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 export const SAMPLE_RAW = 'source/raw/wenzhou-npc-standing-committee-report-2024.txt';
 
 export function importFile(path: string) {
