@@ -43,7 +43,7 @@ function emit(nodes: RootContent[], lines: PageLine[]): void {
   const text = toText({ type: 'root', children: nodes } as Root);
   for (const part of text.split('\n')) {
     if (part.trim() === '') continue;
-    lines.push({ text: part.trim(), line: first.line, column: first.column, gapBefore: false, offset: first.offset ?? 0 });
+    lines.push({ text: part.trim(), line: first.line, column: first.column, offset: first.offset ?? 0 });
   }
 }
 

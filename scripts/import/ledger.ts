@@ -12,8 +12,6 @@ export interface SourceLine {
   text: string;
   line: number;
   column: number;
-  /** A blank line separates it from the line before. */
-  gapBefore: boolean;
   /** Depth of a Markdown ATX heading marker (`## `) the line carried. */
   depth?: number;
 }

@@ -6,20 +6,17 @@
 import { HAN } from './chinese.ts';
 import type { Ledger, SourceLine } from './ledger.ts';
 
-/** Lines split on CRLF, LF or a lone CR; blank ones only mark a gap. */
+/**
+ * Lines split on CRLF, LF or a lone CR. Blank lines carry nothing: scraped
+ * text separates paragraphs by zero to three of them, so structure is read
+ * from the lines' text, never from the gaps.
+ */
 export function splitLines(text: string, firstLine = 1): SourceLine[] {
-  const lines: SourceLine[] = [];
-  let gapBefore = false;
-  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
-    if (raw.trim() === '') {
-      gapBefore = true;
-      return;
-    }
+  return text.split(/\r\n|\r|\n/).flatMap((raw, index) => {
+    if (raw.trim() === '') return [];
     const indent = raw.length - raw.trimStart().length;
-    lines.push({ text: raw.trim(), line: firstLine + index, column: indent + 1, gapBefore });
-    gapBefore = false;
+    return [{ text: raw.trim(), line: firstLine + index, column: indent + 1 }];
   });
-  return lines;
 }
 
 /** Characters that print nothing: zero-width ones, and C0 controls (NUL…) that no text holds but a careless copy keeps. */
