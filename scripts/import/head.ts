@@ -20,9 +20,11 @@ const PERSON_NAME = /^\p{Script=Han}{2,4}$/u;
 /** Words that end a title, never a name. */
 const DOCUMENT_KIND = /(?:报告|讲话|通知|决定|意见|通报|公告|通告|决议|批复|函|纪要|办法|规定|条例|方案|规划|细则|致辞|发言|提案|议案|请示|命令|令)$/;
 
+const SPEECH_TITLE = /上的(?:讲话|报告|致辞|发言|主旨演讲|工作报告)$/;
+
 /** A title that names its issuer and subject by itself: "某某市人民政府关于…的通知", "在…会议上的讲话". */
 function isCompleteTitle(text: string): boolean {
-  if (/^在.+上的(?:讲话|报告|致辞|发言)$/.test(text)) return true;
+  if (text.startsWith('在') && SPEECH_TITLE.test(text)) return true;
   const about = text.indexOf('关于');
   const issuer = text.slice(0, about);
   return about > 0 && ISSUER_END.test(issuer) && !/[《〈“]/.test(issuer) && DOCUMENT_KIND.test(text);
@@ -35,7 +37,8 @@ function isOccasion(text: string): boolean {
 }
 
 function isTitleFragment(text: string): boolean {
-  return length(text) <= 80 && !/[。；！？:：]/.test(text) && !NUMBERED.test(text) && !isDateLine(text);
+  // A colon may sit inside ("习近平：在…上的讲话"), never at the end (a salutation).
+  return length(text) <= 80 && !/[。；！？]/.test(text) && !/[:：]$/.test(text) && !NUMBERED.test(text) && !isDateLine(text);
 }
 
 /** 温州市人大常委会主任 葛益平 → post and name; a name alone (习近平) is a speaker too. */
@@ -103,8 +106,9 @@ function readTitle(lines: SourceLine[], ledger: Ledger, meta: Meta): number {
       end++;
       break;
     }
-    // A document starts with its title: "在…会议上的讲话" first is a title, not an occasion.
-    const occasion = isOccasion(line.text) && (end > 0 || /^[—―\-－─（(]/.test(line.text));
+    // "在…会议上的讲话" without a dash is a speech's title; "2024年1月30日在…会议上" is an occasion, but never a first line.
+    const marked = /^[—―\-－─（(]/.test(line.text);
+    const occasion = isOccasion(line.text) && (marked || (end > 0 && !SPEECH_TITLE.test(line.text)));
     if (line.depth || !isTitleFragment(line.text) || occasion || ADOPTION.test(line.text)) break;
     // A name alone ends the title, unless the title goes on after it ("关于表彰" / "先进集体" / "和先进个人的决定").
     const titleGoesOn = PERSON_NAME.test(line.text) && lines[end + 1] && isTitleFragment(lines[end + 1].text) && !speakerOf(lines[end + 1].text);

@@ -69,7 +69,7 @@ const PAGE_LABELS: Array<{ labels: string[]; key: keyof Meta | null; value: RegE
   { labels: ['标题'], key: 'title', value: /^[^。]{2,120}$/ },
   { labels: ['索引号', '主题分类', '主题词', '体裁分类', '组配分类', '服务对象', '有效性', '生效日期', '废止日期'], key: null, value: /^[^。]{1,60}$/ },
   { labels: ['阅读量', '阅读次数', '浏览次数', '浏览量', '点击数', '点击量', '访问量', '访问次数'], key: null, value: /^\d+$/ },
-  { labels: ['作者', '编辑', '责任编辑', '审核', '校对', '终审', '初审', '记者', '通讯员', '供稿', '原标题', '原文链接'], key: null, value: /^[^。]{1,80}$/ },
+  { labels: ['作者', '编辑', '责任编辑', '责编', '审核', '校对', '终审', '初审', '记者', '通讯员', '供稿', '原标题', '原文链接'], key: null, value: /^[^。]{1,80}$/ },
   { labels: ['字号', '字体'], key: null, value: /^[大中小\s]+$/ },
   // Too common in documents ("时间：上午9时") to stand alone: page metadata only beside another label.
   { labels: GENERIC_LABELS, key: 'published', value: /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/ },
@@ -89,15 +89,21 @@ function entryFor(label: string) {
   return ALL_LABELS.find((item) => item.label === bare)?.entry;
 }
 
-/** Split "发布时间：2024-02-06 来源：某网" into label/value pairs; undefined unless a label opens the line. */
+/** A publish date and time opening an info bar without a label: "2021年07月01日 10:45 来源：新华网". */
+const LEADING_DATE = /^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s+/;
+
+/** Split "发布时间：2024-02-06 来源：某网" into label/value pairs; undefined unless a label (or a bare date) opens the line. */
 function labelledFields(text: string): Array<{ label: string; value: string }> | undefined {
-  const matches = [...text.matchAll(LABEL_AT)];
+  const leading = LEADING_DATE.exec(text);
+  const rest = leading ? text.slice(leading[0].length) : text;
+  const matches = [...rest.matchAll(LABEL_AT)];
   if (matches.length === 0 || matches[0].index !== 0) return undefined;
-  return matches.map((match, position) => {
+  const fields = matches.map((match, position) => {
     const start = match.index + match[0].length;
-    const end = matches[position + 1]?.index ?? text.length;
-    return { label: match[1], value: text.slice(start, end).replace(/[】\]）)]$/, '').trim() };
+    const end = matches[position + 1]?.index ?? rest.length;
+    return { label: match[1], value: rest.slice(start, end).replace(/[】\]）)]$/, '').trim() };
   });
+  return leading ? [{ label: '发布时间', value: leading[1] }, ...fields] : fields;
 }
 
 /** Store a page value in front matter; a date keeps only its ISO day. Returns what was stored. */
@@ -151,12 +157,14 @@ const pageMetadata: NoiseRule = (lines, index, context) => {
   return consumed;
 };
 
-const FONT_WIDGET = new RegExp(`^[【\\[]?\\s*(?:字体|字号|文字)\\s*${COLON}`);
+const FONT_WIDGET = new RegExp(`^[【\\[]?\\s*(?:字体|字号|文字)(?:\\s*${COLON}|[\\s】\\]]|$)`);
 const FONT_SIZE_PART = /^[【】[\]\s大中小默认特标准超]+$/;
 
-/** 【字体：大 中 小】, also one part per line. */
+/** 【字体：大 中 小】, also one part per line, also followed by print / close buttons. */
 const fontWidget: NoiseRule = (lines, index, context) => {
-  if (!FONT_WIDGET.test(lines[index].text) || length(lines[index].text) > 20) return 0;
+  const text = lines[index].text;
+  const rest = text.replace(FONT_WIDGET, '').replace(/[大中小默认特标准超]/g, '').replace(WIDGET_FURNITURE, '');
+  if (!FONT_WIDGET.test(text) || length(text) > 40 || (rest !== '' && !WIDGET_LINE.test(rest))) return 0;
   let end = index + 1;
   while (end < lines.length && FONT_SIZE_PART.test(lines[end].text) && length(lines[end].text) <= 10) end++;
   for (const line of lines.slice(index, end)) context.ledger.drop(line, 'import:font-widget', 'font-size widget');

@@ -142,6 +142,16 @@ describe('head', () => {
     expect(meta.template).toBe('document');
   });
 
+  it('reads a speech from a news page: headline, dateline, bare-date info bar, widgets without colon, editor note', () => {
+    const { meta, body, ruleIds } = run([
+      '李四：在全省科技创新大会上的讲话', '2024年05月06日 10:45 来源：某某网', '【字号 大 中 小】【打印】【关闭】', '某某社杭州5月6日电',
+      '在全省科技创新大会上的讲话', '（2024年5月6日）', '李四', '同志们，朋友们：', BODY, '（责编：王五、赵六）',
+    ].join('\n'));
+    expect(meta).toMatchObject({ title: '在全省科技创新大会上的讲话', speaker: '李四', date: '2024-05-06', published: '2024-05-06', publisher: '某某网', template: 'report' });
+    expect(body).toEqual(['同志们，朋友们：', BODY]);
+    expect(ruleIds).toEqual(expect.arrayContaining(['import:page-headline', 'import:font-widget', 'import:page-metadata']));
+  });
+
   it('keeps a name-like fragment inside a title split over lines', () => {
     const { meta } = run(`某某市人民政府关于表彰\n先进集体\n和先进个人的决定\n各区县人民政府：\n${BODY}`);
     expect(meta.title).toBe('某某市人民政府关于表彰先进集体和先进个人的决定');
