@@ -71,7 +71,9 @@ function closingLines(main: SourceLine[]): Set<SourceLine> {
     const text = line.text;
     // "附件：1.…" is followed by "2.…", "3.…": the rest of the list.
     inAttachmentList = ATTACHMENT_NOTE.test(text) || (inAttachmentList && /^\d+[.．、]/.test(text));
-    const signature = isShortPhrase(text) && main.slice(index + 1, index + 3).some((next) => isDateLine(next.text));
+    // A 署名 stands right above the date, or above another 署名 line that does (two issuing bodies).
+    const [next, afterNext] = [main[index + 1]?.text ?? '', main[index + 2]?.text ?? ''];
+    const signature = isShortPhrase(text) && (isDateLine(next) || (isShortPhrase(next) && isDateLine(afterNext)));
     if (inAttachmentList || NOTE.test(text) || COPY_LINE.test(text) || isDateLine(text) || signature) closing.add(line);
   });
   return closing;
