@@ -65,10 +65,11 @@ function splitFrontMatter(text: string, path: string): { meta: Meta; body: strin
   return { meta: (meta ?? {}) as Meta, body: text.slice(match[0].length), bodyLine: yamlLines + 1, yamlLines };
 }
 
-/** `report` for 工作报告 / 讲话, `letter` for 函, `document` for the other kinds of 公文. */
+/** `report` for 工作报告 / 讲话, `letter` for 函, `minutes` for 纪要, `document` for the other kinds of 公文. */
 function templateFor(meta: Meta): string {
   if (meta.speaker || meta.occasion?.startsWith('——') || /(?:报告|讲话|致辞|发言|演讲)$/.test(meta.title ?? '')) return 'report';
   if (/函$/.test(meta.title ?? '')) return 'letter';
+  if (/纪要$/.test(meta.title ?? '')) return 'minutes';
   return 'document';
 }
 

@@ -158,8 +158,9 @@ describe('head', () => {
     expect(meta.speaker).toBeUndefined();
   });
 
-  it('uses the letter template for a 函', () => {
+  it('uses the letter template for a 函 and the minutes template for a 纪要', () => {
     expect(run(`某某市人民政府关于商请支持某某项目的函\n某某省发展改革委：\n${BODY}`).meta.template).toBe('letter');
+    expect(run(`某某市人民政府常务会议纪要\n${BODY}`).meta.template).toBe('minutes');
   });
 });
 
