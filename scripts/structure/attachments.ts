@@ -8,7 +8,8 @@
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
-const ATTACHMENT_LABEL = /^附件\s*\d*$/;
+/** 附件, 附件1, 附件一 (GB/T 9704 7.3.7 writes Arabic numerals; web copies use both). */
+const ATTACHMENT_LABEL = /^附件\s*(?:\d+|[一二三四五六七八九十]+)?$/;
 
 function isLabel(node: RootContent): boolean {
   return (node.type === 'paragraph' || node.type === 'heading') && ATTACHMENT_LABEL.test(toString(node).trim());

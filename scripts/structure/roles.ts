@@ -12,7 +12,8 @@ import type { BlockRole } from '../ast/types.ts';
 import { mainBlocks } from './attachments.ts';
 import { numberingRole } from './numbering.ts';
 
-const SALUTATION = /^[^。！？\n]{1,60}[：:]$/;
+/** 主送机关 lists can be long (every ministry and province); only the first paragraph is taken for one. */
+const SALUTATION = /^[^。！？\n]{1,300}[：:]$/;
 const ATTACHMENT_NOTE = /^附件[：:]/;
 const DATE_LINE = /^(\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
 const NOTE_LINE = /^[（(][^（）()]{2,30}[）)]$/;
@@ -38,17 +39,15 @@ function markClosing(blocks: RootContent[]): void {
 }
 
 export function markRoles(tree: Root): void {
-  let seenHeading = false;
+  let first = true;
   for (const node of tree.children) {
     if (node.data?.role) continue;
     if (node.type === 'heading') {
-      seenHeading = true;
       setRole(node, numberingRole(toString(node)) ?? 'part');
     } else if (node.type === 'paragraph') {
-      const text = toString(node).trim();
-      const isSalutation = !seenHeading && SALUTATION.test(text) && !tree.children.some((n) => n.data?.role === 'salutation');
-      setRole(node, isSalutation ? 'salutation' : 'body');
+      setRole(node, first && SALUTATION.test(toString(node).trim()) ? 'salutation' : 'body');
     }
+    first = false;
   }
   markClosing(mainBlocks(tree));
 }

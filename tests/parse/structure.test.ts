@@ -106,6 +106,12 @@ title: 报告
     expect(leads.map((n) => toString(n))).toEqual(['切实加强理论武装。']);
   });
 
+  it('takes a long 主送机关 list as the salutation, but only as the first paragraph', () => {
+    const addressees = `${'各省、自治区、直辖市人民政府，国务院各部委、各直属机构，'.repeat(3)}各有关单位：`;
+    const { tree } = parse(`---\ntitle: 通知\n---\n\n${addressees}\n\n正文。\n\n主要有：\n`);
+    expect(roles(tree).slice(1).map(([role]) => role)).toEqual(['salutation', 'body', 'body']);
+  });
+
   it('recognises 成文日期 in Chinese numerals', () => {
     const { tree } = parse('---\ntitle: 通报\n---\n\n各省人民政府：\n\n正文。\n\n国务院办公厅\n\n二〇〇四年一月十六日\n');
     expect(roles(tree).slice(-2)).toEqual([
