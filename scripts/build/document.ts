@@ -23,7 +23,7 @@ import { geometryCss } from '../template/geometry.ts';
 import { loadTemplate, pageHtml, renderContent, type Template } from '../template/index.ts';
 import { slotTexts } from '../template/slot-text.ts';
 import type { BuildCache } from './cache.ts';
-import { sha256, stampFiles, type FileStamp } from './fingerprint.ts';
+import { codeFingerprint, sha256, stampFiles, type FileStamp } from './fingerprint.ts';
 import { OutputSet } from './outputs.ts';
 
 export interface PipelineContext {
@@ -72,16 +72,20 @@ async function prepare(name: string, file: VFile, ctx: PipelineContext): Promise
   return { rendered, template, templateStamps, fonts, html };
 }
 
-/** What Chromium's print depends on: the page, the font files it loads and the Chromium binary. */
-function printKey(prepared: Prepared): string {
+/**
+ * What Chromium's print depends on: the page, the font files it loads, the
+ * Chromium binary, and the render stage's own code (it changes the page in
+ * the browser before printing: punctuation squeezing, print options).
+ */
+function printKey(prepared: Prepared, projectDir: string): string {
   const chromium = findChromium();
   const { size, mtimeMs } = statSync(chromium);
   const fonts = prepared.fonts.faces.map((face) => sha256(readFileSync(face.file)));
-  return sha256(JSON.stringify([prepared.html, fonts, chromium, size, mtimeMs]));
+  return sha256(JSON.stringify([prepared.html, fonts, chromium, size, mtimeMs, codeFingerprint(projectDir, ['render'])]));
 }
 
 async function printedPdf(htmlFile: string, prepared: Prepared, file: VFile, ctx: PipelineContext): Promise<{ pdf: Uint8Array; key: string }> {
-  const key = printKey(prepared);
+  const key = printKey(prepared, ctx.projectDir);
   const cached = ctx.cache.readStage('print', key);
   if (cached) return { pdf: cached, key };
   const printed = await ctx.renderer.print(htmlFile, [join(ctx.cache.dir, 'fonts')]);

@@ -64,8 +64,13 @@ export const PIPELINE_DIRS = ['ast', 'build', 'epub', 'fonts', 'parse', 'render'
  * rebuilds everything: coarser than a dependency graph, but never stale.
  */
 export function toolFingerprint(projectDir: string): string {
+  return codeFingerprint(projectDir, PIPELINE_DIRS);
+}
+
+/** package.json, the lock file and every file of the named folders of scripts/. */
+export function codeFingerprint(projectDir: string, dirs: string[]): string {
   const hash = createHash('sha256');
-  const code = PIPELINE_DIRS.flatMap((dir) => filesUnder(join(projectDir, 'scripts', dir)));
+  const code = dirs.flatMap((dir) => filesUnder(join(projectDir, 'scripts', dir)));
   for (const file of [join(projectDir, 'package.json'), join(projectDir, 'package-lock.json'), ...code]) {
     hash.update(file.slice(projectDir.length)).update('\0');
     try {
