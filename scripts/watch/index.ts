@@ -7,11 +7,11 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { extname } from 'node:path';
-import { reporter } from 'vfile-reporter';
 import { buildDocuments, collectSources, outputName, type DocumentResult } from '../build/index.ts';
 import { Renderer } from '../render/renderer.ts';
 import { TEMPLATES_DIR } from '../template/index.ts';
 import { ALL_DOCUMENTS, PreviewServer } from './preview.ts';
+import { formatMessages } from '../cli/report.ts';
 
 export interface WatchOptions {
   dir: string;
@@ -40,7 +40,7 @@ export async function startWatch(options: WatchOptions): Promise<Watching> {
     const results = await buildDocuments(sources, { outDir: options.outDir, renderer });
     for (const result of results.filter((r) => !r.upToDate)) {
       options.onDocument?.(result);
-      preview.publish({ name: outputName(result.source), error: result.error ? reporter(result.file, { quiet: true }) : undefined });
+      preview.publish({ name: outputName(result.source), error: result.error ? formatMessages(result.file, { quiet: true }) : undefined });
     }
   };
 

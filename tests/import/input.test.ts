@@ -122,7 +122,7 @@ describe('gongwen import (CLI)', () => {
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(readFileSync(output, 'utf8')).toBe(expected);
-    expect(stderr).toMatch(/^1:1\s+warning\s+Dropped .*政策法规.*import:breadcrumb/m);
+    expect(stderr).toMatch(/^source\/raw\/wenzhou-npc-standing-committee-report-2024\.txt:1:1: warning: Dropped .*政策法规.*\[import:breadcrumb\]$/m);
     expect(stderr).toMatch(/non-blank lines: \d+ kept, \d+ moved to front matter, \d+ dropped/);
   });
 

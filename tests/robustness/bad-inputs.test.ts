@@ -31,12 +31,9 @@ const twentyMegabytes = () => `关于开展检查的通知\n\n${`${SENTENCE.repe
 const oneMegabyteLine = () => SENTENCE.repeat(Math.ceil(2 ** 20 / Buffer.byteLength(SENTENCE)));
 
 /** The reporter's lines for `file` (its header, then its messages up to the next blank line). */
+/** The one-line messages about `file`: `path/to/file:line:column: severity: reason [rule]`. */
 function reportOf(stderr: string, file: string): string[] {
-  const lines = stderr.split('\n');
-  const start = lines.findIndex((line) => line.trim() === file);
-  if (start < 0) return [];
-  const end = lines.findIndex((line, index) => index > start && line.trim() === '');
-  return lines.slice(start + 1, end < 0 ? undefined : end);
+  return stderr.split('\n').filter((line) => line.startsWith(`${file}:`) || line.includes(`/${file}:`));
 }
 
 const noStackTrace = (result: CliResult) => expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
@@ -78,8 +75,8 @@ describe('gongwen build refuses, before any browser starts', () => {
   it.each(cases)('%s: an error at its place, with the reason', (name, _content, place, reason) => {
     const report = reportOf(result.stderr, name);
     expect(report.length, result.stderr).toBeGreaterThan(0);
-    const error = report.find((line) => / error /.test(line));
-    expect(error).toMatch(new RegExp(`^\\s*${place}(?:-\\d+:\\d+)?\\s+error\\s`));
+    const error = report.find((line) => /: error: /.test(line));
+    expect(error).toMatch(new RegExp(`${name.replace(/[.]/g, '\\.')}:${place}: error: `));
     expect(error).toMatch(reason);
   });
 });
@@ -179,7 +176,7 @@ describe('gongwen build with a font missing', () => {
     const result = await gongwen(['build', 'notice.md', '--out', 'out'], { cwd: dir, env: { ...isolated.env, FONTCONFIG_FILE: join(dir, 'fonts.conf'), GONGWEN_FONTS: '' } });
     expect(result.code).toBe(1);
     noStackTrace(result);
-    expect(reportOf(result.stderr, 'notice.md').join('\n')).toMatch(/error\s+no font for the \w+ slot \(GB\/T 9704 wants .+\): put the font in fonts\/ or install one of /);
+    expect(reportOf(result.stderr, 'notice.md').join('\n')).toMatch(/error: no font for the \w+ slot \(GB\/T 9704 wants .+\): put the font in fonts\/ or install one of /);
     expect(existsSync(join(dir, 'out', 'notice.pdf'))).toBe(false);
   });
 });

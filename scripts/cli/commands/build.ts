@@ -6,10 +6,10 @@
  * listed again at the end and the exit code is 1.
  */
 import { parseArgs } from 'node:util';
-import { reporter } from 'vfile-reporter';
 import { buildDocuments, collectSources, outputName, type DocumentResult } from '../../build/index.ts';
 import { parseShard, selectShard } from '../../build/shard.ts';
 import { Progress, seconds, shown } from '../progress.ts';
+import { formatMessages } from '../report.ts';
 
 const USAGE = 'usage: gongwen build FILE.md|DIR... [--out DIR] [--shard i/n] [--jobs N] [--force] [--quiet]';
 
@@ -53,7 +53,7 @@ export async function run(args: string[]): Promise<number> {
     concurrency: jobs,
     onStart: () => progress.started(),
     onDocument: (result) => {
-      if (result.file.messages.length && !(result.upToDate && values.quiet)) progress.print(reporter(result.file, { quiet: values.quiet }));
+      if (result.file.messages.length && !(result.upToDate && values.quiet)) progress.print(formatMessages(result.file, { quiet: values.quiet }));
       progress.finished(outputName(result.source), report(result), !result.upToDate);
     },
   });
@@ -67,6 +67,6 @@ function summarize(results: DocumentResult[], selected: number, total: number, m
   const shard = selected < total ? ` (this shard: ${selected} of ${total})` : '';
   console.error(`${results.length - failed.length - upToDate} built, ${upToDate} up to date, ${failed.length} failed${shard} in ${seconds(ms)}`);
   if (!failed.length) return 0;
-  console.error(`\nFailed:\n${failed.map((r) => reporter(r.file, { quiet: true, silent: true })).join('\n')}`);
+  console.error(`\nFailed:\n${failed.map((r) => formatMessages(r.file, { quiet: true })).join('\n')}`);
   return 1;
 }

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { reporter } from 'vfile-reporter';
 import { ImportError, importDocument } from '../../import/index.ts';
+import { formatMessages } from '../report.ts';
 
 const USAGE = 'usage: gongwen import FILE [-o OUT.md] [--report]';
 
@@ -58,7 +58,7 @@ export async function run(args: string[]): Promise<number> {
     else process.stdout.write(result.markdown);
     if (values.report) {
       const { total, kept, moved, dropped } = result.accounting;
-      console.error(reporter(result.file));
+      console.error(formatMessages(result.file));
       console.error(`${total} non-blank lines: ${kept} kept, ${moved} moved to front matter, ${dropped} dropped`);
     }
     return 0;

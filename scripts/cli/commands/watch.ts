@@ -3,9 +3,9 @@
  * rebuild on save, and serve a live preview on 127.0.0.1 until Ctrl-C.
  */
 import { parseArgs } from 'node:util';
-import { reporter } from 'vfile-reporter';
 import { startWatch } from '../../watch/index.ts';
 import { seconds, shown } from '../progress.ts';
+import { formatMessages } from '../report.ts';
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -20,7 +20,7 @@ export async function run(args: string[]): Promise<number> {
     outDir: values.out!,
     port,
     onDocument: (result) => {
-      if (result.file.messages.length) console.error(reporter(result.file));
+      if (result.file.messages.length) console.error(formatMessages(result.file));
       console.error(`${result.error ? 'failed' : 'built'} ${shown(result.source)} (${seconds(result.ms)})`);
     },
   });
