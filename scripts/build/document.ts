@@ -102,7 +102,7 @@ async function printedPdf(htmlFile: string, prepared: Prepared, file: VFile, ctx
  * messages on the file, which must show again on the next build.
  */
 async function epubBytes(prepared: Prepared, pdf: Uint8Array, file: VFile, ctx: PipelineContext): Promise<{ epub: Uint8Array; key: string }> {
-  const css = readFileSync(join(prepared.template.dir, 'epub.css'), 'utf8');
+  const css = prepared.template.epubCss;
   const key = sha256(JSON.stringify([ctx.tool, prepared.rendered, css, sha256(pdf), process.env.SOURCE_DATE_EPOCH ?? '']));
   const cached = ctx.cache.readStage('epub', key);
   if (cached) return { epub: cached, key };

@@ -22,6 +22,7 @@ import { embedSlotFonts } from './fonts.ts';
 import { contentIdentifier, creatorOf, descriptionOf, w3cDateTime, zipDate } from './metadata.ts';
 import { anchorLeadParagraphs, pageList, tableOfContents, type Landmark } from './nav.ts';
 import { insertPageBreaks, pdfPageRuns } from './page-breaks.ts';
+import { loadTemplate } from '../template/index.ts';
 
 export interface EpubOptions {
   /** Reader style sheet; defaults to templates/TEMPLATE/epub.css for the document's template. */
@@ -43,8 +44,7 @@ const template = (name: string): string => readFileSync(new URL(name, TEMPLATES)
 const LABELS = { toc: '目录', landmarks: '导航', pageList: '页码', cover: '封面', bodymatter: '正文' } as const;
 
 function readerCss(doc: RenderedDocument): string {
-  const name = doc.meta.template ?? 'report';
-  return readFileSync(new URL(`../../templates/${name}/epub.css`, import.meta.url), 'utf8');
+  return loadTemplate(doc.meta.template ?? 'report').epubCss;
 }
 
 const COVER_PAGE = 'cover.xhtml';

@@ -25,6 +25,8 @@ export interface Template {
   html: string;
   /** templates/NAME/print.css: the print layout (after the generated geometry). */
   printCss: string;
+  /** templates/NAME/epub.css: the reflowable layout for e-readers. */
+  epubCss: string;
 }
 
 export function availableTemplates(): string[] {
@@ -43,6 +45,7 @@ export function loadTemplate(name: string): Template {
     dir,
     html: readFileSync(join(dir, 'document.html'), 'utf8'),
     printCss: inlineCssImports(join(dir, 'print.css'), TEMPLATES_DIR),
+    epubCss: inlineCssImports(join(dir, 'epub.css'), TEMPLATES_DIR),
   };
 }
 
