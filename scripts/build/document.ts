@@ -22,16 +22,16 @@ import type { Renderer } from '../render/renderer.ts';
 import { geometryCss } from '../template/geometry.ts';
 import { loadTemplate, pageHtml, renderContent, type Template } from '../template/index.ts';
 import { slotTexts } from '../template/slot-text.ts';
-import type { BuildCache } from './cache.ts';
-import { codeFingerprint, sha256, stampFiles, type FileStamp } from './fingerprint.ts';
-import { OutputSet } from './outputs.ts';
+import type { BuildCache } from './cache.js';
+import { codeFingerprint, folderSignatures, sha256, stampFiles, type FileStamp } from './fingerprint.js';
+import { OutputSet } from './outputs.js';
 
 export interface PipelineContext {
   outDir: string;
   projectDir: string;
   cache: BuildCache;
   renderer: Renderer;
-  /** Fingerprint of the tool's code (see fingerprint.ts). */
+  /** Fingerprint of the tool's code (see ./fingerprint.js). */
   tool: string;
 }
 
@@ -43,6 +43,8 @@ export interface BuiltDocument {
    * stamped by size and time only.
    */
   inputs: Record<string, FileStamp>;
+  /** Signatures of the font folders searched, taken before the search (see ./cache.js). */
+  folders: Record<string, string>;
   stages: Record<string, string>;
   /** Milliseconds per stage: prepare (parse, template, fonts), print, finish, epub. */
   timings: Record<string, number>;
@@ -53,6 +55,7 @@ interface Prepared {
   template: Template;
   /** The template's files, stamped as they were read. */
   templateStamps: Record<string, FileStamp>;
+  fontFolders: Record<string, string>;
   fonts: PreparedFonts;
   html: string;
 }
@@ -65,11 +68,13 @@ async function prepare(name: string, file: VFile, ctx: PipelineContext): Promise
   const template = loadTemplate(doc.meta.template ?? 'report');
   const templateStamps = stampFiles(filesOf(template.dir));
   const wrapper = select('[data-gw-slot="content"]', fromHtml(template.html))!;
-  const fonts = await prepareFonts(slotTexts(rendered.content, template.printCss, wrapper), defaultFontOptions(ctx.outDir, ctx.projectDir));
+  const fontOptions = defaultFontOptions(ctx.outDir, ctx.projectDir);
+  const fontFolders = folderSignatures(fontOptions.userFontDirs);
+  const fonts = await prepareFonts(slotTexts(rendered.content, template.printCss, wrapper), fontOptions);
   reportFontCoverage(fonts, file);
   const fontCss = fontFaceCss(fonts, (face) => relative(ctx.outDir, face.file).split('\\').join('/'));
   const html = pageHtml(rendered, template, [fontCss, geometryCss(), template.printCss].join('\n'));
-  return { rendered, template, templateStamps, fonts, html };
+  return { rendered, template, templateStamps, fontFolders, fonts, html };
 }
 
 /**
@@ -140,6 +145,7 @@ export async function buildDocument(source: string, name: string, file: VFile, c
       timings,
       outputs,
       inputs: { ...stampFiles(prepared.fonts.faces.map((face) => face.source.file), false), ...prepared.templateStamps, ...sourceStamp },
+      folders: prepared.fontFolders,
       stages: { print: printed.key, epub: epub.key },
     };
   } catch (error) {

@@ -1,24 +1,20 @@
 /**
  * The build: each document's cleaned source → parse/structure → template →
- * fonts → PDF, EPUB and HTML (./document.ts). This half decides what to
- * build: a document whose cache record (./cache.ts) still matches is up to
- * date and skipped, so a no-op rebuild loads none of the pipeline and starts
- * no browser. The rest share one browser, a few documents at a time; each
- * document's outputs appear together or not at all (./outputs.ts), and one
- * failing document does not stop the others.
+ * fonts → PDF, EPUB and HTML (./document.ts). This half runs the plan
+ * (./plan.js): a document whose cache record (./cache.js) still matches is
+ * up to date and skipped, so a no-op rebuild loads none of the pipeline and
+ * starts no browser. The rest share one browser, a few documents at a time;
+ * each document's outputs appear together or not at all (./outputs.js), and
+ * one failing document does not stop the others.
  */
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, extname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { VFile } from 'vfile';
-import { defaultFontOptions } from '../fonts/index.ts';
+import { resolve } from 'node:path';
 import type { Renderer } from '../render/renderer.ts';
-import { BuildCache } from './cache.ts';
-import { folderSignature, sha256, toolFingerprint } from './fingerprint.ts';
+import { outputName, planBuild, PROJECT_DIR, type DocumentResult } from './plan.js';
 import { runPool } from './pool.ts';
 
-export const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
+export { collectSources, outputName, PROJECT_DIR, type DocumentResult } from './plan.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -34,57 +30,13 @@ export interface BuildOptions {
   renderer?: Renderer;
 }
 
-export interface DocumentResult {
-  source: string;
-  file: VFile;
-  outputs: string[];
-  error?: Error;
-  /** True when the outputs were already up to date and nothing was built. */
-  upToDate: boolean;
-  ms: number;
-  /** Milliseconds per stage of a document built (see ./document.ts). */
-  timings?: Record<string, number>;
-}
-
-/** The Markdown documents named: files as they are, folders by their *.md files (not recursing into raw/). */
-export function collectSources(paths: string[]): string[] {
-  return paths.flatMap((path) => {
-    const full = resolve(path);
-    let stat;
-    try {
-      stat = statSync(full);
-    } catch {
-      throw new Error(`${path}: no such file or folder`);
-    }
-    if (!stat.isDirectory()) return [full];
-    return readdirSync(full)
-      .filter((name) => extname(name) === '.md' && !name.startsWith('.') && name !== 'README.md')
-      .sort()
-      .map((name) => join(full, name));
-  });
-}
-
-/** The name of a document's outputs: its file name without .md, made safe for a file name. */
-export function outputName(source: string): string {
-  return basename(source, extname(source)).replace(/[\\/:*?"<>|\x00-\x1f]/g, '_');
-}
-
-/** Environment variables that change what a build writes. */
-const OUTPUT_ENV = ['SOURCE_DATE_EPOCH', 'GONGWEN_FONTS', 'GONGWEN_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH', 'GONGWEN_PYTHON'];
-
-/** What every document of this run depends on besides its own files: the tool, the environment, the font folders. */
-function runKey(outDir: string, tool: string): string {
-  const fontDirs = defaultFontOptions(outDir, PROJECT_DIR).userFontDirs;
-  return sha256(JSON.stringify([tool, outDir, OUTPUT_ENV.map((name) => process.env[name] ?? ''), folderSignature(fontDirs)]));
-}
-
 function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
 /**
  * SIGINT and SIGTERM end the build at once through process.exit, whose exit
- * hooks remove the temporary outputs (./outputs.ts) and kill the browser's
+ * hooks remove the temporary outputs (./outputs.js) and kill the browser's
  * process group (puppeteer's). Without a handler Node would die by the
  * signal and run no exit hook.
  */
@@ -100,21 +52,8 @@ function exitOnInterrupt(): () => void {
 export async function buildDocuments(sources: string[], options: BuildOptions): Promise<DocumentResult[]> {
   const outDir = resolve(options.outDir);
   mkdirSync(outDir, { recursive: true });
-  const cache = new BuildCache(outDir);
-  const tool = toolFingerprint(PROJECT_DIR);
-  const base = runKey(outDir, tool);
-  const keyOf = (source: string) => sha256(`${base}\n${source}`);
-  const newFile = (source: string) => new VFile({ path: relative(process.cwd(), source) || source });
-
-  const results: DocumentResult[] = sources.map((source) => ({ source, file: newFile(source), outputs: [], upToDate: false, ms: 0 }));
-  const stale = results.filter((result) => {
-    const record = options.force ? undefined : cache.upToDate(outputName(result.source), result.source, keyOf(result.source));
-    if (!record) return true;
-    BuildCache.replay(record, result.file);
-    Object.assign(result, { outputs: Object.keys(record.outputs), upToDate: true });
-    options.onDocument?.(result);
-    return false;
-  });
+  const { results, stale, cache, tool, keyOf } = planBuild(sources, { outDir, force: options.force });
+  for (const result of results) if (result.upToDate) options.onDocument?.(result);
   if (!stale.length) return results;
 
   const [{ buildDocument }, { Renderer }] = await Promise.all([import('./document.ts'), import('../render/renderer.ts')]);

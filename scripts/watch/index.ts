@@ -11,7 +11,7 @@ import { buildDocuments, collectSources, outputName, type DocumentResult } from 
 import { Renderer } from '../render/renderer.ts';
 import { TEMPLATES_DIR } from '../template/index.ts';
 import { ALL_DOCUMENTS, PreviewServer } from './preview.ts';
-import { formatMessages } from '../cli/report.ts';
+import { formatMessages } from '../cli/report.js';
 
 export interface WatchOptions {
   dir: string;

@@ -2,16 +2,16 @@
  * The parts of the build that need no browser: file stamps, cache records,
  * shards, the pool and whole-file outputs.
  */
-import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { BuildCache } from '../../scripts/build/cache.ts';
-import { stampFile, stampFiles, stillMatches } from '../../scripts/build/fingerprint.ts';
-import { OutputSet } from '../../scripts/build/outputs.ts';
+import { BuildCache } from '../../scripts/build/cache.js';
+import { folderSignatures, stampFile, stampFiles, stillMatches } from '../../scripts/build/fingerprint.js';
+import { OutputSet } from '../../scripts/build/outputs.js';
 import { runPool } from '../../scripts/build/pool.ts';
-import { parseShard, selectShard, shardOf } from '../../scripts/build/shard.ts';
+import { parseShard, selectShard, shardOf } from '../../scripts/build/shard.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'gongwen-cache-'));
 
@@ -39,15 +39,16 @@ describe('file stamps', () => {
 describe('cache records', () => {
   const setUp = () => {
     const dir = scratch();
-    const [source, template, output] = ['doc.md', 'print.css', 'doc.pdf'].map((name) => join(dir, name));
+    const [source, template, output, fonts] = ['doc.md', 'print.css', 'doc.pdf', 'fonts'].map((name) => join(dir, name));
     writeFileSync(source, '正文');
     writeFileSync(template, 'p {}');
     writeFileSync(output, '%PDF');
+    mkdirSync(fonts);
     const cache = new BuildCache(join(dir, 'out'));
     const file = new VFile();
     file.message('a warning', { place: { line: 2, column: 3 }, ruleId: 'rule', source: 'test' });
-    cache.save('doc', source, { key: 'k', inputs: stampFiles([source, template]), outputs: [output], stages: { print: 'p1' }, file });
-    return { cache, source, template, output };
+    cache.save('doc', source, { key: 'k', inputs: stampFiles([source, template]), folders: folderSignatures([fonts]), outputs: [output], stages: { print: 'p1' }, file });
+    return { cache, source, template, output, fonts };
   };
 
   it('say a document is up to date while its inputs, outputs and key are unchanged', () => {
@@ -65,6 +66,12 @@ describe('cache records', () => {
   it('go stale when a template it used changes', () => {
     const { cache, source, template } = setUp();
     writeFileSync(template, 'p { color: red }');
+    expect(cache.upToDate('doc', source, 'k')).toBeUndefined();
+  });
+
+  it('go stale when a font is added to a font folder the build searched', () => {
+    const { cache, source, fonts } = setUp();
+    writeFileSync(join(fonts, 'FZXiaoBiaoSong-B05S.ttf'), 'font');
     expect(cache.upToDate('doc', source, 'k')).toBeUndefined();
   });
 

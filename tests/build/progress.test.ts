@@ -3,7 +3,7 @@
  * on a terminal, with messages printed above it.
  */
 import { describe, expect, it } from 'vitest';
-import { Progress } from '../../scripts/cli/progress.ts';
+import { Progress } from '../../scripts/cli/progress.js';
 
 function stream(isTTY: boolean) {
   const chunks: string[] = [];

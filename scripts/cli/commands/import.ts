@@ -8,7 +8,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportError, importDocument } from '../../import/index.ts';
-import { formatMessages } from '../report.ts';
+import { formatMessages } from '../report.js';
 
 const USAGE = 'usage: gongwen import FILE [-o OUT.md] [--report]';
 

@@ -4,8 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { startWatch } from '../../watch/index.ts';
-import { seconds, shown } from '../progress.ts';
-import { formatMessages } from '../report.ts';
+import { seconds, shown } from '../progress.js';
+import { formatMessages } from '../report.js';
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Whole files or none: every output is written under a temporary name in its
  * own folder and renamed over the final name (rename is atomic on one file
@@ -10,21 +11,30 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-const pending = new Set<string>();
+/** @type {Set<string>} */
+const pending = new Set();
 let exitHookInstalled = false;
 
-function removePending(): void {
+function removePending() {
   for (const temp of pending) rmSync(temp, { force: true });
   pending.clear();
 }
 
-/** A name beside `final`, unique to this process and call, hidden (leading dot) and ending in `extension`. */
-export function temporaryName(final: string, extension = '.tmp'): string {
+/**
+ * A name beside `final`, unique to this process and call, hidden (leading dot) and ending in `extension`.
+ * @param {string} final
+ */
+export function temporaryName(final, extension = '.tmp') {
   return join(dirname(final), `.${basename(final)}.${process.pid}.${randomBytes(4).toString('hex')}${extension}`);
 }
 
-/** Writes `data` to a temporary file for `final` and returns it; `commit` renames it into place. */
-export function writeTemporary(final: string, data: string | Uint8Array, extension?: string): string {
+/**
+ * Writes `data` to a temporary file for `final` and returns it; `commit` renames it into place.
+ * @param {string} final
+ * @param {string | Uint8Array} data
+ * @param {string} [extension]
+ */
+export function writeTemporary(final, data, extension) {
   if (!exitHookInstalled) {
     process.on('exit', removePending);
     exitHookInstalled = true;
@@ -37,16 +47,22 @@ export function writeTemporary(final: string, data: string | Uint8Array, extensi
 
 /** A set of outputs that appear together: all renamed into place, or all discarded. */
 export class OutputSet {
-  readonly #files: Array<{ temp: string; final: string }> = [];
+  /** @type {Array<{ temp: string, final: string }>} */
+  #files = [];
 
-  add(final: string, data: string | Uint8Array, extension?: string): string {
+  /**
+   * @param {string} final
+   * @param {string | Uint8Array} data
+   * @param {string} [extension]
+   */
+  add(final, data, extension) {
     const temp = writeTemporary(final, data, extension);
     this.#files.push({ temp, final });
     return temp;
   }
 
   /** Renames every file into place, in one synchronous run: no signal handler runs between two renames. */
-  commit(): string[] {
+  commit() {
     for (const { temp, final } of this.#files) {
       renameSync(temp, final);
       pending.delete(temp);
@@ -54,7 +70,7 @@ export class OutputSet {
     return this.#files.map(({ final }) => final);
   }
 
-  discard(): void {
+  discard() {
     for (const { temp } of this.#files) {
       rmSync(temp, { force: true });
       pending.delete(temp);
@@ -62,8 +78,12 @@ export class OutputSet {
   }
 }
 
-/** Writes one file whole: a temporary file renamed over `final`. */
-export function writeAtomically(final: string, data: string | Uint8Array): void {
+/**
+ * Writes one file whole: a temporary file renamed over `final`.
+ * @param {string} final
+ * @param {string | Uint8Array} data
+ */
+export function writeAtomically(final, data) {
   const outputs = new OutputSet();
   outputs.add(final, data);
   outputs.commit();

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Progress of a batch: on a terminal, one bar redrawn in place with the
  * count, the documents in flight and the last one done, and messages printed
@@ -8,45 +9,60 @@ import { relative } from 'node:path';
 const WIDTH = 24;
 
 export class Progress {
-  readonly #total: number;
-  readonly #tty: boolean;
-  readonly #stream: NodeJS.WriteStream;
+  /** @type {number} */
+  #total;
+  /** @type {boolean} */
+  #tty;
+  /** @type {NodeJS.WriteStream} */
+  #stream;
   #done = 0;
   #running = 0;
   #last = '';
 
-  constructor(total: number, stream: NodeJS.WriteStream = process.stderr) {
+  /**
+   * @param {number} total
+   * @param {NodeJS.WriteStream} stream
+   */
+  constructor(total, stream = process.stderr) {
     this.#total = total;
     this.#stream = stream;
     this.#tty = Boolean(stream.isTTY) && !process.env.CI;
   }
 
-  started(): void {
+  started() {
     this.#running += 1;
     this.#draw();
   }
 
-  /** One document finished: `line` is its plain report, printed above the bar on a terminal. */
-  finished(name: string, line: string, built: boolean): void {
+  /**
+   * One document finished: `line` is its plain report, printed above the bar on a terminal.
+   * @param {string} name
+   * @param {string} line
+   * @param {boolean} built
+   */
+  finished(name, line, built) {
     this.#done += 1;
     if (built) this.#running -= 1;
     this.#last = name;
     this.print(line);
   }
 
-  /** Prints text (a document's warnings) without tearing the bar. */
-  print(text: string): void {
+  /**
+   * Prints text (a document's warnings) without tearing the bar.
+   * @param {string} text
+   */
+  print(text) {
     if (this.#tty) this.#stream.write('\r\x1b[K');
     this.#stream.write(`${text}\n`);
     this.#draw();
   }
 
   /** Removes the bar, before the summary. */
-  end(): void {
+  end() {
     if (this.#tty) this.#stream.write('\r\x1b[K');
   }
 
-  #draw(): void {
+  #draw() {
     if (!this.#tty) return;
     const filled = Math.round((this.#done / Math.max(1, this.#total)) * WIDTH);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}`;
@@ -55,5 +71,7 @@ export class Progress {
   }
 }
 
-export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-export const shown = (path: string) => relative(process.cwd(), path) || path;
+/** @param {number} ms */
+export const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+/** @param {string} path */
+export const shown = (path) => relative(process.cwd(), path) || path;

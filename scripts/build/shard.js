@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * `--shard i/n`: a deterministic share of the documents, so n machines (a CI
  * matrix, a Kubernetes indexed job) split a corpus without talking to each
@@ -8,13 +9,17 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 
-export interface Shard {
-  /** 1-based, as CI matrices count. */
-  index: number;
-  count: number;
-}
+/**
+ * @typedef {object} Shard
+ * @property {number} index 1-based, as CI matrices count.
+ * @property {number} count
+ */
 
-export function parseShard(text: string): Shard {
+/**
+ * @param {string} text
+ * @returns {Shard}
+ */
+export function parseShard(text) {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
@@ -24,11 +29,19 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
-export function shardOf(source: string, count: number): number {
+/**
+ * @param {string} source
+ * @param {number} count
+ */
+export function shardOf(source, count) {
   const digest = createHash('sha256').update(basename(source)).digest();
   return (digest.readUInt32BE(0) % count) + 1;
 }
 
-export function selectShard(sources: string[], shard: Shard): string[] {
+/**
+ * @param {string[]} sources
+ * @param {Shard} shard
+ */
+export function selectShard(sources, shard) {
   return sources.filter((source) => shardOf(source, shard.count) === shard.index);
 }

@@ -1,26 +1,40 @@
+// @ts-check
 /**
  * `gongwen build FILE.md|DIR… [--out DIR] [--shard i/n] [--jobs N] [--force]`:
  * PDF, EPUB and HTML of each document, skipping those already up to date.
  * Warnings are printed like a compiler's; a document that fails is reported
  * with its file and reason, the others are still built, the failures are
  * listed again at the end and the exit code is 1.
+ *
+ * Plain JavaScript: when every document is up to date (scripts/build/plan.js)
+ * the answer comes from the cache records, without TypeScript or the
+ * pipeline; otherwise the build (scripts/build/index.ts) does it all.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDocuments, collectSources, outputName, type DocumentResult } from '../../build/index.ts';
-import { parseShard, selectShard } from '../../build/shard.ts';
-import { Progress, seconds, shown } from '../progress.ts';
-import { formatMessages } from '../report.ts';
+import { collectSources, outputName, planBuild } from '../../build/plan.js';
+import { parseShard, selectShard } from '../../build/shard.js';
+import { Progress, seconds, shown } from '../progress.js';
+import { formatMessages } from '../report.js';
+import { importTypeScript } from '../typescript.js';
+
+/** @typedef {import('../../build/plan.js').DocumentResult} DocumentResult */
 
 const USAGE = 'usage: gongwen build FILE.md|DIR... [--out DIR] [--shard i/n] [--jobs N] [--force] [--quiet]';
 
-function report(result: DocumentResult): string {
+/** @param {DocumentResult} result */
+function report(result) {
   if (result.error) return `failed ${shown(result.source)} (${seconds(result.ms)})`;
   if (result.upToDate) return `up to date ${shown(result.source)}`;
   const stages = Object.entries(result.timings ?? {}).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)}`);
   return `built ${shown(result.source)} → ${result.outputs.map(shown).join(', ')} (${seconds(result.ms)}: ${stages.join(', ')})`;
 }
 
-export async function run(args: string[]): Promise<number> {
+/**
+ * @param {string[]} args
+ * @returns {Promise<number>}
+ */
+export async function run(args) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -47,21 +61,32 @@ export async function run(args: string[]): Promise<number> {
 
   const started = performance.now();
   const progress = new Progress(sources.length);
-  const results = await buildDocuments(sources, {
-    outDir: values.out!,
-    force: values.force,
-    concurrency: jobs,
-    onStart: () => progress.started(),
-    onDocument: (result) => {
-      if (result.file.messages.length && !(result.upToDate && values.quiet)) progress.print(formatMessages(result.file, { quiet: values.quiet }));
-      progress.finished(outputName(result.source), report(result), !result.upToDate);
-    },
-  });
+  /** @param {DocumentResult} result */
+  const onDocument = (result) => {
+    if (result.file.messages.length && !(result.upToDate && values.quiet)) progress.print(formatMessages(result.file, { quiet: values.quiet }));
+    progress.finished(outputName(result.source), report(result), !result.upToDate);
+  };
+  const outDir = values.out ?? 'build';
+  const plan = planBuild(sources, { outDir: resolve(outDir), force: values.force });
+  let results = plan.results;
+  if (plan.stale.length) {
+    /** @type {typeof import('../../build/index.ts')} */
+    const { buildDocuments } = await importTypeScript(new URL('../../build/index.ts', import.meta.url));
+    results = await buildDocuments(sources, { outDir, force: values.force, concurrency: jobs, onStart: () => progress.started(), onDocument });
+  } else {
+    results.forEach(onDocument);
+  }
   progress.end();
   return summarize(results, sources.length, all.length, performance.now() - started);
 }
 
-function summarize(results: DocumentResult[], selected: number, total: number, ms: number): number {
+/**
+ * @param {DocumentResult[]} results
+ * @param {number} selected
+ * @param {number} total
+ * @param {number} ms
+ */
+function summarize(results, selected, total, ms) {
   const failed = results.filter((r) => r.error);
   const upToDate = results.filter((r) => r.upToDate).length;
   const shard = selected < total ? ` (this shard: ${selected} of ${total})` : '';

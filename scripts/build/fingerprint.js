@@ -1,24 +1,31 @@
+// @ts-check
 /**
  * What a build's outputs depend on, as hashes: files (by content, with a
  * size-and-mtime shortcut as git's index has), the tool itself (the
  * pipeline's code and the package files) and the environment.
- * Only node: builtins here, so an up-to-date check imports nothing heavy.
+ * Plain JavaScript on node: builtins only, so the CLI answers a no-op
+ * build without loading TypeScript (see ./plan.js).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-  /** sha256 of the content; absent for big files we trust by size and mtime (fonts). */
-  hash?: string;
-}
+/**
+ * @typedef {object} FileStamp
+ * @property {number} size
+ * @property {number} mtimeMs
+ * @property {string} [hash] sha256 of the content; absent for big files we trust by size and mtime (fonts).
+ */
 
-export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+/** @param {string | Uint8Array} data */
+export const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
-/** The stamp of a file as it is now, or undefined when it is gone. */
-export function stampFile(path: string, withHash = true): FileStamp | undefined {
+/**
+ * The stamp of a file as it is now, or undefined when it is gone.
+ * @param {string} path
+ * @returns {FileStamp | undefined}
+ */
+export function stampFile(path, withHash = true) {
   try {
     const { size, mtimeMs } = statSync(path);
     return withHash ? { size, mtimeMs, hash: sha256(readFileSync(path)) } : { size, mtimeMs };
@@ -27,16 +34,24 @@ export function stampFile(path: string, withHash = true): FileStamp | undefined 
   }
 }
 
-/** Stamps of the files that exist among `paths`. */
-export function stampFiles(paths: string[], withHash = true): Record<string, FileStamp> {
+/**
+ * Stamps of the files that exist among `paths`.
+ * @param {string[]} paths
+ * @returns {Record<string, FileStamp>}
+ */
+export function stampFiles(paths, withHash = true) {
   return Object.fromEntries(paths.flatMap((path) => {
     const stamp = stampFile(path, withHash);
     return stamp ? [[path, stamp]] : [];
   }));
 }
 
-/** True when the file still has the content the stamp recorded. Reads it only when size or mtime moved. */
-export function stillMatches(path: string, recorded: FileStamp): boolean {
+/**
+ * True when the file still has the content the stamp recorded. Reads it only when size or mtime moved.
+ * @param {string} path
+ * @param {FileStamp} recorded
+ */
+export function stillMatches(path, recorded) {
   let stat;
   try {
     stat = statSync(path);
@@ -48,7 +63,8 @@ export function stillMatches(path: string, recorded: FileStamp): boolean {
   return recorded.hash !== undefined && sha256(readFileSync(path)) === recorded.hash;
 }
 
-function filesUnder(dir: string): string[] {
+/** @param {string} dir */
+function filesUnder(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
@@ -63,12 +79,17 @@ export const PIPELINE_DIRS = ['ast', 'build', 'epub', 'fonts', 'parse', 'render'
  * pipeline's folders. Any change to that code or to the dependencies
  * rebuilds everything: coarser than a dependency graph, but never stale.
  */
-export function toolFingerprint(projectDir: string): string {
+/** @param {string} projectDir */
+export function toolFingerprint(projectDir) {
   return codeFingerprint(projectDir, PIPELINE_DIRS);
 }
 
-/** package.json, the lock file and every file of the named folders of scripts/. */
-export function codeFingerprint(projectDir: string, dirs: string[]): string {
+/**
+ * package.json, the lock file and every file of the named folders of scripts/.
+ * @param {string} projectDir
+ * @param {string[]} dirs
+ */
+export function codeFingerprint(projectDir, dirs) {
   const hash = createHash('sha256');
   const code = dirs.flatMap((dir) => filesUnder(join(projectDir, 'scripts', dir)));
   for (const file of [join(projectDir, 'package.json'), join(projectDir, 'package-lock.json'), ...code]) {
@@ -83,17 +104,24 @@ export function codeFingerprint(projectDir: string, dirs: string[]): string {
   return hash.digest('hex');
 }
 
-/** Names, sizes and times of the files in font folders: a font added to fonts/ can change which face is chosen. */
-export function folderSignature(dirs: string[]): string {
-  const entries = dirs.flatMap((dir) => {
-    try {
-      return filesUnder(dir).map((file) => {
-        const { size, mtimeMs } = statSync(file);
-        return `${file}\t${size}\t${mtimeMs}`;
-      });
-    } catch {
-      return [];
-    }
-  });
-  return sha256(entries.join('\n'));
+/**
+ * Names, sizes and times of the files in a font folder: a font added to fonts/ can change which face is chosen.
+ * @param {string} dir
+ */
+export function folderSignature(dir) {
+  try {
+    return sha256(filesUnder(dir).map((file) => {
+      const { size, mtimeMs } = statSync(file);
+      return `${file}\t${size}\t${mtimeMs}`;
+    }).join('\n'));
+  } catch {
+    return sha256('');
+  }
 }
+
+/**
+ * The signatures of the font folders a build searches, by folder.
+ * @param {string[]} dirs
+ * @returns {Record<string, string>}
+ */
+export const folderSignatures = (dirs) => Object.fromEntries(dirs.map((dir) => [dir, folderSignature(dir)]));

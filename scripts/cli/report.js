@@ -1,10 +1,14 @@
+// @ts-check
 /**
  * Messages as a compiler prints them, one line each, so an editor or a grep
  * can jump to the place: `file:line:column: severity: reason [source:rule]`.
  */
-import type { VFile } from 'vfile';
 
-export function formatMessages(file: VFile, options: { quiet?: boolean } = {}): string {
+/**
+ * @param {import('vfile').VFile} file
+ * @param {{ quiet?: boolean }} options
+ */
+export function formatMessages(file, options = {}) {
   return [...file.messages]
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
     .filter((message) => !options.quiet || message.fatal !== undefined)
