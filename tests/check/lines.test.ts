@@ -11,7 +11,7 @@ import { CELL_MM, LINE_PITCH_MM, TEXT_BLOCK } from '../../scripts/standard/gbt97
 const font: PdfFont = { id: 'f1', name: 'ABCDEF+FangSong', type: 'CIDFontType2', embedded: true, ascent: 0.88, descent: -0.12 };
 
 function run(text: string, baselineMm: number, sizePt: number, xMm: number = TEXT_BLOCK.leftMm, endMm: number = TEXT_BLOCK.leftMm + TEXT_BLOCK.widthMm): TextRun {
-  return { text, xMm, endMm, baselineMm, sizePt, font };
+  return { text, xMm, endMm, baselineMm, sizePt, font, structure: [] };
 }
 
 const row = (index: number) => TEXT_BLOCK.topMm + 5 + index * LINE_PITCH_MM;
