@@ -75,6 +75,7 @@ export type BlockRole =
   | 'level3' // 1.
   | 'level4' // （1）
   | 'body' // an ordinary paragraph
+  | 'quotation' // paragraphs quoted whole from another document (amended provisions “…”): its body text, never this document's headings
   | 'attachment-note' // 附件：…
   | 'signature' // 署名
   | 'date' // 成文日期

@@ -25,6 +25,8 @@ export interface Line {
   role: Role;
   /** The line ends with a half-width closing mark (its box's right half is not counted in endMm). */
   squeezedEnd?: boolean;
+  /** The next line of the text block goes on with this line's paragraph, so this one is justified (set in layoutOf). */
+  runsOn?: boolean;
 }
 
 export interface Layout {
@@ -46,7 +48,18 @@ export function layoutOf(pages: PdfPage[]): Layout {
   const bodyRightEdgeMm = mostCommonPosition(body.map((line) => line.endMm));
   const title = new Set(titleLines(withRoles, bodySizePt, { leftMm: bodyLeftEdgeMm, rightMm: bodyRightEdgeMm }));
   const lines = withRoles.map((line) => withSqueezedEnd(title.has(line) ? { ...line, role: 'title' as const } : line, bodyRightEdgeMm));
-  return { pages, lines, bodySizePt, bodyLeftEdgeMm, bodyRightEdgeMm };
+  return { pages, lines: withRunOn(lines, bodyLeftEdgeMm), bodySizePt, bodyLeftEdgeMm, bodyRightEdgeMm };
+}
+
+/**
+ * A paragraph's first line is indented (7.3.3) and its other lines start at
+ * the left edge: a body line followed, past the page number and onto the
+ * next page, by a body line at the left edge is not its paragraph's last.
+ */
+function withRunOn(lines: Line[], leftEdgeMm: number): Line[] {
+  const text = lines.filter((line) => line.role !== 'pageNumber');
+  const runsOn = new Set(text.filter((line, i) => line.role === 'body' && text[i + 1]?.role === 'body' && Math.abs(text[i + 1].startMm - leftEdgeMm) <= CELL_MM / 2));
+  return lines.map((line) => (runsOn.has(line) ? { ...line, runsOn: true } : line));
 }
 
 /**
@@ -102,8 +115,9 @@ function toLine(page: number, runs: TextRun[]): Line {
     page,
     text: runs.map((run) => run.text).join(''),
     runs,
-    startMm: Math.min(...runs.map((run) => run.xMm)),
-    endMm: Math.max(...runs.map((run) => run.endMm)),
+    startMm: runs[0].xMm,
+    // The last glyph's box, not the widest: a closing mark set half-width inside the line keeps a whole em box, overlapping the next glyph's.
+    endMm: runs.at(-1)!.endMm,
     baselineMm,
     sizePt: main.sizePt,
     emTopMm,
@@ -156,15 +170,18 @@ function titleLines(lines: Line[], bodySizePt: number, edges: { leftMm: number; 
 }
 
 /**
- * A full line reaches the right edge of the text block (within half a
- * character) or passes it, as a line with hanging punctuation does.
+ * A full line reaches the right edge of the text block or passes it, as a
+ * line with hanging punctuation does. A line its paragraph runs on from is
+ * justified and should reach the edge: within half a character it counts,
+ * so that one falling short is measured. A paragraph's last line is set as
+ * long as its text: it is full only when it reaches the edge.
  */
 export function isFullLine(line: Line, layout: Layout): boolean {
-  return line.role === 'body' && reachesRightEdge(line, layout.bodyRightEdgeMm);
+  return line.role === 'body' && reachesRightEdge(line, layout.bodyRightEdgeMm, line.runsOn ? CELL_MM / 2 : RIGHT_EDGE_TOLERANCE_MM);
 }
 
-function reachesRightEdge(line: Line, rightEdgeMm: number): boolean {
-  return line.endMm >= rightEdgeMm - CELL_MM / 2;
+function reachesRightEdge(line: Line, rightEdgeMm: number, shortByMm = CELL_MM / 2): boolean {
+  return line.endMm >= rightEdgeMm - shortByMm;
 }
 
 /** Layout engines centre the em box on the line, so its middle sits on the grid whatever the font. */

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { StructTreeContent, StructTreeNode, TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import { MM_PER_PT } from '../standard/gbt9704.ts';
 
 export interface PdfFont {
@@ -35,6 +35,12 @@ export interface TextRun {
   baselineMm: number;
   sizePt: number;
   font: PdfFont;
+  /**
+   * Structure types of a tagged PDF enclosing the run, outermost first
+   * (ISO 32000-1 14.8.4, mapped through the role map): ['Document', 'BlockQuote', 'P'];
+   * empty in an untagged PDF or outside the tagged content.
+   */
+  structure: string[];
 }
 
 export interface PdfPage {
@@ -108,11 +114,11 @@ async function openDocument(path: string, data: Uint8Array) {
 async function readPage(page: PDFPageProxy, number: number): Promise<{ page: PdfPage; pageFonts: Map<string, PdfFont> }> {
   const [left, bottom, right, top] = page.view;
   const pageFonts = await loadFonts(page);
-  const content = await page.getTextContent();
-  const runs = content.items
-    .filter((item): item is TextItem => 'str' in item && item.str.trim() !== '')
-    .filter((item) => item.transform[1] === 0 && item.transform[2] === 0)
-    .map((item) => toRun(item, pageFonts, left, top));
+  const structureOf = await structurePaths(page);
+  const content = await page.getTextContent({ includeMarkedContent: true });
+  const runs = withStructure(content.items, structureOf)
+    .filter(({ item }) => item.str.trim() !== '' && item.transform[1] === 0 && item.transform[2] === 0)
+    .map(({ item, structure }) => toRun(item, structure, pageFonts, left, top));
   const widthMm = (right - left) * MM_PER_PT;
   return { page: { number, widthMm, heightMm: (top - bottom) * MM_PER_PT, runs }, pageFonts };
 }
@@ -144,7 +150,32 @@ function describeFont(id: string, font: Record<string, unknown>): PdfFont {
   };
 }
 
-function toRun(item: TextItem, fonts: Map<string, PdfFont>, pageLeft: number, pageTop: number): TextRun {
+/** For each marked-content id of the page, the structure types from the root down to its element; empty for an untagged page. */
+async function structurePaths(page: PDFPageProxy): Promise<Map<string, string[]>> {
+  const paths = new Map<string, string[]>();
+  const walk = (node: StructTreeNode | StructTreeContent, path: string[]) => {
+    if ('id' in node) paths.set(node.id, path);
+    else for (const child of node.children) walk(child, node.role === 'Root' ? path : [...path, node.role]);
+  };
+  const tree = (await page.getStructTree()) as StructTreeNode | null;
+  if (tree) walk(tree, []);
+  return paths;
+}
+
+/** The text items, each with the structure of the innermost marked content (that has an id) it lies in. */
+function withStructure(items: Array<TextItem | TextMarkedContent>, structureOf: Map<string, string[]>): Array<{ item: TextItem; structure: string[] }> {
+  const open: Array<string | undefined> = [];
+  const out: Array<{ item: TextItem; structure: string[] }> = [];
+  for (const item of items) {
+    if ('str' in item) out.push({ item, structure: structureOf.get(open.findLast((id) => id !== undefined) ?? '') ?? [] });
+    else if (item.type === 'endMarkedContent') open.pop();
+    // pdfjs gives a marked content without MCID the id null.
+    else open.push(item.type === 'beginMarkedContentProps' ? item.id ?? undefined : undefined);
+  }
+  return out;
+}
+
+function toRun(item: TextItem, structure: string[], fonts: Map<string, PdfFont>, pageLeft: number, pageTop: number): TextRun {
   const [scaleX, , , scaleY, x, y] = item.transform;
   const xMm = (x - pageLeft) * MM_PER_PT;
   return {
@@ -154,5 +185,6 @@ function toRun(item: TextItem, fonts: Map<string, PdfFont>, pageLeft: number, pa
     baselineMm: (pageTop - y) * MM_PER_PT,
     sizePt: Math.abs(scaleY || scaleX),
     font: fonts.get(item.fontName) ?? { id: item.fontName, name: '', type: 'unknown', embedded: false },
+    structure,
   };
 }

@@ -46,9 +46,20 @@ export function checkElementFonts(layout: Layout): CheckResult {
   return judgeProblems(spec, measured, problems);
 }
 
+/**
+ * Text a tagged PDF marks as quoted (BlockQuote, ISO 32000-1 14.8.4.3.2:
+ * paragraphs attributed to someone other than the author of the text
+ * around them), such as the amended provisions a 决定 quotes: its
+ * numberings are the quoted document's, so it is body text, never a
+ * heading of this one. An untagged PDF does not say.
+ */
+function isQuoted(line: Line): boolean {
+  return line.runs[0].structure.includes('BlockQuote');
+}
+
 function elementFaces(layout: Layout): Map<Element, string> {
   const bodyLines = layout.lines.filter((line) => line.role === 'body');
-  const opens = (marker: RegExp) => (line: Line) => marker.test(line.text.trimStart());
+  const opens = (marker: RegExp) => (line: Line) => !isQuoted(line) && marker.test(line.text.trimStart());
   const isHeading = (line: Line) => opens(HEADING_LEVEL_1)(line) || opens(HEADING_LEVEL_2)(line);
   const faces = new Map<Element, string | undefined>([
     ['title', mainFace(layout.lines.filter((line) => line.role === 'title'))],

@@ -13,6 +13,7 @@ import type { GongwenDocument } from '../ast/types.ts';
 import { insertTitleBlock } from '../structure/title-block.ts';
 import { markLeadSentences } from '../structure/lead-sentence.ts';
 import { markRoles } from '../structure/roles.ts';
+import { markQuotations } from '../structure/quotations.ts';
 import { markAttachments } from '../structure/attachments.ts';
 import { markAttendance } from '../structure/attendance.ts';
 import { defaultTemplate } from '../structure/kind.ts';
@@ -47,6 +48,7 @@ export function parseDocument(file: VFile): GongwenDocument {
   insertTitleBlock(tree, meta, yamlPosition);
   markAttachments(tree);
   markAttendance(tree);
+  markQuotations(tree, file);
   markRoles(tree);
   markLeadSentences(tree);
   markRunInHeadings(tree);

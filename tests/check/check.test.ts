@@ -24,6 +24,8 @@ const WRONG: { name: string; options: FixtureOptions; fails: string[] }[] = [
   { name: 'a Type 3 title font', options: { ...CORRECT, titleFont: CFF_TITLE_FONT }, fails: ['no-type3'] },
   { name: 'page numbers on the wrong side', options: { ...CORRECT, pageNumbersSwapped: true }, fails: ['page-number-side'] },
   { name: 'a line starting with ·', options: { ...CORRECT, secondLineStart: '·' }, fails: ['line-start'] },
+  // Outside a quotation a paragraph opening with （一） is a second-level heading, which must be 楷体 (7.3.3).
+  { name: 'numbered paragraphs in the body face, not quoted', options: { ...CORRECT, numberedParagraphs: 'plain' }, fails: ['fonts-elements'] },
   // Chromium's Type 3 fonts map 文 and 一 back to Kangxi radicals in the text layer.
   { name: 'a Type 3 title with radicals in its text layer', options: { ...CORRECT, titleFont: CFF_TITLE_FONT, title: '关于一个文件的报告' }, fails: ['no-type3', 'text-layer'] },
 ];
@@ -71,6 +73,18 @@ describe('gongwen check on Chromium PDFs', () => {
     expect(top.problems.every((problem) => /: 30\.\d mm$/.test(problem))).toBe(true);
     const side = (await checkPdf(pdfs.get('page numbers on the wrong side')!)).checks.find((check) => check.id === 'page-number-side')!;
     expect(side.problems).toHaveLength(3);
+  });
+});
+
+describe('the tagged structure of a Chromium PDF', () => {
+  test('reaches the runs: the quoted paragraphs lie in a BlockQuote, the rest of the body in plain paragraphs', async () => {
+    const lines = layoutOf((await readPdf(pdfs.get('correct')!)).pages).lines.filter((line) => line.role === 'body');
+    const quoted = lines.filter((line) => line.runs.every((run) => run.structure.includes('BlockQuote')));
+    expect(quoted.map((line) => withoutSpaces(line.text)[0])).toEqual(['“', expect.any(String), '（', expect.any(String), '（', expect.any(String)]);
+    const others = lines.filter((line) => !quoted.includes(line));
+    expect(others.length).toBeGreaterThan(quoted.length * 5);
+    for (const line of others) expect(line.runs.some((run) => run.structure.includes('BlockQuote')), line.text).toBe(false);
+    expect(others.find((line) => line.text.startsWith('各位代表'))!.runs[0].structure.at(-2)).toBe('P');
   });
 });
 

@@ -22,6 +22,12 @@ export interface FixtureOptions {
   title: string;
   /** A character put where the first paragraph's second line starts (to break a line-start rule). */
   secondLineStart?: string;
+  /**
+   * Numbered paragraphs ("（一）…；") in the body face at the end, as a 决定
+   * quotes amended provisions: inside a <blockquote> (tagged BlockQuote), or
+   * as plain paragraphs, where they read as （一） headings in the body face.
+   */
+  numberedParagraphs: 'quoted' | 'plain';
 }
 
 export const TRUETYPE_TITLE_FONT = '/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf';
@@ -34,6 +40,7 @@ export const CORRECT: FixtureOptions = {
   titleFont: TRUETYPE_TITLE_FONT,
   pageNumbersSwapped: false,
   title: '关于推进依法履职情况的报告',
+  numberedParagraphs: 'quoted',
 };
 
 const FONTS = {
@@ -63,7 +70,14 @@ function paragraph(length: number, offset: number, charsPerLine: number): string
   return chars.join('');
 }
 
-function body(charsPerLine: number, secondLineStart = ''): string {
+/** A provision quoted whole: an opening paragraph and two numbered items, the quote closing at the end. */
+function numbered(charsPerLine: number, quoted: boolean): string {
+  const items = [`“${paragraph(40, 7, charsPerLine).slice(0, -1)}：`, `（一）${paragraph(30, 50, charsPerLine).slice(0, -1)}；`, `（二）${paragraph(30, 90, charsPerLine)}”`];
+  const paragraphs = items.map((item) => `<p>${item}</p>`).join('\n');
+  return quoted ? `<blockquote>\n${paragraphs}\n</blockquote>` : paragraphs;
+}
+
+function body(charsPerLine: number, numberedParagraphs: FixtureOptions['numberedParagraphs'], secondLineStart = ''): string {
   const lengths = [100, 60, 150, 90, 200, 120, 300, 70];
   let offset = 0;
   const paragraphs = lengths.map((length) => {
@@ -79,6 +93,7 @@ function body(charsPerLine: number, secondLineStart = ''): string {
     ...paragraphs.slice(2, 5),
     '<h3>（一）具体任务</h3>',
     ...paragraphs.slice(5),
+    numbered(charsPerLine, numberedParagraphs === 'quoted'),
   ].map((block) => (block.startsWith('<') ? block : `<p>${block}</p>`)).join('\n');
 }
 
@@ -113,13 +128,14 @@ export function fixtureHtml(options: FixtureOptions): string {
 ${pageNumberCss(options.pageNumbersSwapped, pageNumberPaddingMm)}
 html { font: ${SIZE_PT.body}pt/${pitchMm}mm Body; letter-spacing: ${letterSpacingPt}pt; }
 body { margin: 0; }
+blockquote { margin: 0; }
 p, h2, h3 { margin: 0; font-size: ${SIZE_PT.body}pt; font-weight: normal; text-align: justify; text-indent: ${2 * TEXT_BLOCK.widthMm / options.charsPerLine}mm; }
 h2 { font-family: Heading1; }
 h3 { font-family: Heading2; }
 h1 { margin: 0 0 ${pitchMm}mm; font: ${SIZE_PT.title}pt/${pitchMm}mm Title; letter-spacing: 0; text-align: center; }
 </style></head><body>
 <h1>${options.title}</h1>
-${body(options.charsPerLine, options.secondLineStart)}
+${body(options.charsPerLine, options.numberedParagraphs, options.secondLineStart)}
 </body></html>`;
 }
 
@@ -141,7 +157,7 @@ export async function printFixture(browser: Browser, dir: string, name: string, 
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
     // Fonts load when text asks for them; the page numbers' are asked for only while printing.
     await page.evaluate('Promise.all([...document.fonts].map((face) => face.load()))');
-    await page.pdf({ path: pdfPath, preferCSSPageSize: true });
+    await page.pdf({ path: pdfPath, preferCSSPageSize: true, tagged: true });
   } finally {
     await page.close();
   }

@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast';
+import type { Blockquote, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -125,5 +125,69 @@ title: 报告
     expect(toString(tree)).toContain('<script>alert(1)</script>');
     expect(tree.children.some((n) => n.type === 'html')).toBe(false);
     expect(file.messages.filter((m) => m.ruleId === 'raw-html').map((m) => m.line)).toEqual([5, 7]);
+  });
+});
+
+describe('quotations', () => {
+  const decision = `---
+title: 决定
+---
+
+各高级人民法院：
+
+21.将第四十二条修改为：
+
+“买卖合同存在下列约定内容之一的，不属于试用买卖：
+
+（一）约定标的物经过试用符合要求时，买受人应当购买标的物；
+
+矿业权转让合同自依法成立之日起具有法律约束力。当事人仅以未经批准为由请求确认合同无效的，不予支持。
+
+（二）约定买受人在一定期限内可以退还标的物。”
+
+22.将第四十五条修改为：
+
+“法律对权利转让合同有规定的，依照其规定。”
+
+（一）医疗质量。提供高质量的医疗服务是三级公立医院的核心任务。
+
+“十四五”规划提出的目标任务，要逐项落实。
+
+“放管服”改革要对标“最多跑一次”。
+`;
+
+  it('wraps paragraphs quoted whole in one blockquote whose paragraphs are body text: no heading, run-in heading or lead sentence inside', () => {
+    const { tree } = parse(decision);
+    const quotations = tree.children.filter((n): n is Blockquote => n.type === 'blockquote');
+    expect(quotations.map((n) => [n.data?.role, n.children.length])).toEqual([['quotation', 4], ['quotation', 1]]);
+    for (const quotation of quotations) {
+      expect(roles(quotation as unknown as Root).map(([role]) => role)).toEqual(quotation.children.map(() => 'body'));
+      expect((quotation.children as Paragraph[]).flatMap((p) => p.children).some((n) => n.type === 'strong')).toBe(false);
+    }
+  });
+
+  it('leaves the document\'s own numbered paragraphs and inline quotations as they were', () => {
+    const { tree } = parse(decision);
+    const [runIn, ...inline] = tree.children.slice(-3) as Paragraph[];
+    expect(runIn.children[0]).toMatchObject({ type: 'strong', data: { role: 'level2' } });
+    expect(inline.map((p) => [p.type, p.data?.role])).toEqual([['paragraph', 'body'], ['paragraph', 'body']]);
+  });
+
+  it('turns a heading inside a quotation into a paragraph, with a message', () => {
+    const { tree, file } = parse('---\ntitle: 决定\n---\n\n将第二章修改为：\n\n“第二章　合同的成立\n\n#### （一）一般规定\n\n当事人订立合同，可以采取书面形式。”\n');
+    const [quotation] = tree.children.filter((n): n is Blockquote => n.type === 'blockquote');
+    expect(quotation.children.map((n) => [n.type, n.data?.role, toString(n)])).toEqual([
+      ['paragraph', 'body', '“第二章　合同的成立'],
+      ['paragraph', 'body', '（一）一般规定'],
+      ['paragraph', 'body', '当事人订立合同，可以采取书面形式。”'],
+    ]);
+    expect(file.messages.map((m) => [m.ruleId, m.line])).toEqual([['heading-in-quotation', 9]]);
+  });
+
+  it('reports a quotation that never closes and reads its paragraphs as the document\'s own', () => {
+    const { tree, file } = parse('---\ntitle: 决定\n---\n\n各单位：\n\n“第一款修改为：\n\n#### （一）一般规定\n\n正文。\n');
+    expect(tree.children.some((n) => n.type === 'blockquote')).toBe(false);
+    expect(roles(tree).slice(2)).toEqual([['body', '“第一款修改为：'], ['level2', '（一）一般规定'], ['body', '正文。']]);
+    expect(file.messages.map((m) => [m.ruleId, m.line])).toEqual([['unclosed-quotation', 7]]);
   });
 });

@@ -10,6 +10,8 @@ import { toString } from 'mdast-util-to-string';
 import { selectAll } from 'hast-util-select';
 import { parseDocument } from '../../scripts/parse/index.ts';
 import { renderContent } from '../../scripts/template/index.ts';
+import { writeEpub } from '../../scripts/epub/index.ts';
+import { contentDocument, openEpub } from '../epub/helpers/read-epub.ts';
 
 function parse(source: string) {
   return parseDocument(new VFile({ path: 'doc.md', value: source }));
@@ -110,6 +112,34 @@ title: 示例
     const content = renderContent(doc, 'x').content;
     const strong = selectAll('strong', content)[0];
     expect([strong.properties.className, strong.properties.id]).toEqual([['gw-level1'], 'h2']);
+  });
+});
+
+describe('quotations', () => {
+  const DECISION = `---
+title: 最高人民法院关于修改某解释的决定
+issuer: 最高人民法院
+template: document
+---
+
+各高级人民法院：
+
+1.将第四十二条修改为：
+
+“买卖合同存在下列约定内容之一的，不属于试用买卖：
+
+（一）约定标的物经过试用符合要求时，买受人应当购买标的物；
+
+（二）约定买受人在一定期限内可以退还标的物。”
+`;
+
+  it('sets quoted provisions as body paragraphs in a blockquote, in print and in the EPUB alike', async () => {
+    const rendered = renderContent(parse(DECISION), 'decision');
+    const quoted = selectAll('blockquote.gw-quotation > p', rendered.content);
+    expect(quoted.map((p) => [p.properties.className, p.properties.id])).toEqual([[['gw-body'], undefined], [['gw-body'], undefined], [['gw-body'], undefined]]);
+    const epub = await openEpub(await writeEpub(rendered));
+    const chapters = await Promise.all(epub.spine.filter((item) => item.linear).map((item) => contentDocument(epub, item.path)));
+    expect(chapters.join('')).toMatch(/<blockquote class="gw-quotation">\s*<p class="gw-body">“买卖合同[^<]*<\/p>\s*<p class="gw-body">（一）约定[^<]*<\/p>\s*<p class="gw-body">（二）约定[^<]*<\/p>\s*<\/blockquote>/);
   });
 });
 
