@@ -61,94 +61,149 @@ export function parseToUnicode(cmap: string): FontDecoder {
   return { bytes, map };
 }
 
-/** A content stream's tokens: operators, operands we need (strings, names), and the rest skipped. */
-type Token = { op: string } | { str: Uint8Array } | { name: string } | { other: true };
+/** Bytes PDF 32000 7.2.2 calls white space and delimiters. */
+const WHITE = new Uint8Array(256);
+const DELIMITER = new Uint8Array(256);
+for (const byte of [0, 9, 10, 12, 13, 32]) WHITE[byte] = DELIMITER[byte] = 1;
+for (const char of '()<>[]{}/%') DELIMITER[char.charCodeAt(0)] = 1;
 
-const DELIMITER = /[\s()<>[\]{}/%]/;
+const code = (char: string) => char.charCodeAt(0);
+const [PERCENT, OPEN, CLOSE, LESS, GREATER, SLASH, BACKSLASH, CR, LF] = ['%', '(', ')', '<', '>', '/', '\\', '\r', '\n'].map(code);
+const ESCAPES: Record<number, number> = { [code('n')]: 10, [code('r')]: 13, [code('t')]: 9, [code('b')]: 8, [code('f')]: 12 };
+const isDigit = (byte: number) => byte >= 48 && byte <= 57;
+const isOctal = (byte: number) => byte >= 48 && byte <= 55;
 
-function literalString(source: string, start: number): { bytes: number[]; end: number } {
-  const bytes: number[] = [];
-  let depth = 1;
-  let i = start;
-  const escapes: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12 };
-  while (i < source.length) {
-    const char = source[i++];
-    if (char === '\\') {
-      const next = source[i++];
-      if (next in escapes) bytes.push(escapes[next]);
-      else if (/[0-7]/.test(next)) {
-        let octal = next;
-        while (octal.length < 3 && /[0-7]/.test(source[i])) octal += source[i++];
-        bytes.push(Number.parseInt(octal, 8) & 0xff);
-      } else if (next === '\r' || next === '\n') {
-        if (next === '\r' && source[i] === '\n') i++;
-      } else bytes.push(next.charCodeAt(0));
-      continue;
-    }
-    if (char === '(') depth++;
-    if (char === ')' && --depth === 0) break;
-    bytes.push(char.charCodeAt(0));
-  }
-  return { bytes, end: i };
+/** The operators text reading acts on, keyed by their bytes as a number. */
+const OPERATORS = new Map(['BT', 'ET', 'Tf', 'Tj', 'TJ', "'", '"', 'Do', 'BI'].map((operator) => [[...operator].reduce((key, char) => key * 256 + code(char), 0), operator]));
+
+function hexValue(byte: number): number {
+  if (isDigit(byte)) return byte - 48;
+  if (byte >= 65 && byte <= 70) return byte - 55;
+  if (byte >= 97 && byte <= 102) return byte - 87;
+  return -1;
 }
 
-function* tokens(source: string): Generator<Token> {
-  let i = 0;
-  while (i < source.length) {
-    const char = source[i];
-    if (/\s/.test(char)) {
-      i++;
-    } else if (char === '%') {
-      while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i++;
-    } else if (char === '(') {
-      const { bytes, end } = literalString(source, i + 1);
-      i = end;
-      yield { str: Uint8Array.from(bytes) };
-    } else if (char === '<' && source[i + 1] === '<') {
-      i += 2;
-      yield { other: true };
-    } else if (char === '>' && source[i + 1] === '>') {
-      i += 2;
-      yield { other: true };
-    } else if (char === '<') {
-      const end = source.indexOf('>', i);
-      const hex = source.slice(i + 1, end).replace(/\s/g, '');
-      i = end + 1;
-      yield { str: Uint8Array.from(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex')) };
-    } else if (char === '[' || char === ']' || char === '{' || char === '}') {
-      i++;
-      yield { other: true };
-    } else if (char === '/') {
-      let end = i + 1;
-      while (end < source.length && !DELIMITER.test(source[end])) end++;
-      yield { name: source.slice(i + 1, end) };
-      i = end;
-    } else {
-      let end = i + 1;
-      while (end < source.length && !DELIMITER.test(source[end])) end++;
-      const word = source.slice(i, end);
-      i = end;
-      if (/^[+\-.\d]/.test(word) || word === 'true' || word === 'false' || word === 'null') {
-        yield { other: true };
-      } else if (word === 'BI') {
-        // An inline image: its data runs to "EI" and is no text.
-        const data = source.indexOf('EI', i);
-        i = data < 0 ? source.length : data + 2;
+/**
+ * Reads text out of a content stream, byte by byte: strings are decoded with
+ * the font of the moment (a string's operator always follows it, after any
+ * Tf) and handed to their operator with its last name operand; numbers,
+ * arrays and dictionaries are skipped.
+ */
+class ContentScanner {
+  #pending = '';
+  /** Where the last name operand is in the bytes, read only by the operators that use it. */
+  #name: [number, number] = [0, 0];
+  #code = 0;
+  #codeLength = 0;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  /** Calls `onOperator` for each operator ("other" for those text reading ignores) with the text of its string operands and its last name operand. */
+  scan(fontOf: () => FontDecoder, onOperator: (operator: string, text: string, name: () => string) => void): void {
+    const { bytes } = this;
+    let i = 0;
+    while (i < bytes.length) {
+      const byte = bytes[i];
+      if (WHITE[byte]) {
+        i++;
+      } else if (byte === PERCENT) {
+        while (i < bytes.length && bytes[i] !== CR && bytes[i] !== LF) i++;
+      } else if (byte === OPEN) {
+        i = this.#literal(i + 1, fontOf());
+      } else if (byte === LESS && bytes[i + 1] === LESS) {
+        i += 2;
+      } else if (byte === LESS) {
+        i = this.#hex(i + 1, fontOf());
+      } else if (byte === SLASH) {
+        let end = i + 1;
+        while (end < bytes.length && !DELIMITER[bytes[end]]) end++;
+        this.#name = [i + 1, end];
+        i = end;
+      } else if (DELIMITER[byte]) {
+        i++; // >> [ ] { }
       } else {
-        yield { op: word };
+        let end = i + 1;
+        while (end < bytes.length && !DELIMITER[bytes[end]]) end++;
+        // Numbers (and true, false, null) are operands this reader has no use for; operators are 1 to 3 characters.
+        const numeric = isDigit(byte) || byte === 43 || byte === 45 || byte === 46;
+        if (!numeric && end - i <= 3) {
+          let key = 0;
+          for (let at = i; at < end; at++) key = key * 256 + bytes[at];
+          const operator = OPERATORS.get(key) ?? 'other';
+          if (operator === 'BI') {
+            // An inline image: its data runs to "EI" and is no text.
+            while (end + 1 < bytes.length && !(WHITE[bytes[end - 1]] && bytes[end] === 69 && bytes[end + 1] === 73)) end++;
+            end += 2;
+          } else {
+            const [from, to] = this.#name;
+            onOperator(operator, this.#pending, () => String.fromCharCode(...bytes.subarray(from, to)));
+            this.#pending = '';
+            this.#name = [0, 0];
+          }
+        }
+        i = end;
       }
     }
   }
-}
 
-function decode(font: FontDecoder, bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i + font.bytes <= bytes.length; i += font.bytes) {
-    let code = 0;
-    for (let b = 0; b < font.bytes; b++) code = (code << 8) | bytes[i + b];
-    text += font.map.get(code) ?? '';
+  /** One byte of a string: a whole code (one byte, or two for CID fonts) adds its text. */
+  #add(font: FontDecoder, byte: number): void {
+    this.#code = (this.#code << 8) | byte;
+    if (++this.#codeLength < font.bytes) return;
+    this.#pending += font.map.get(this.#code) ?? '';
+    this.#code = 0;
+    this.#codeLength = 0;
   }
-  return text;
+
+  #endString(): void {
+    this.#code = 0;
+    this.#codeLength = 0;
+  }
+
+  #literal(start: number, font: FontDecoder): number {
+    const { bytes } = this;
+    let depth = 1;
+    let i = start;
+    while (i < bytes.length) {
+      const byte = bytes[i++];
+      if (byte === BACKSLASH) {
+        const next = bytes[i++];
+        if (next in ESCAPES) this.#add(font, ESCAPES[next]);
+        else if (isOctal(next)) {
+          let octal = next - 48;
+          for (let digits = 1; digits < 3 && isOctal(bytes[i]); digits++) octal = octal * 8 + (bytes[i++] - 48);
+          this.#add(font, octal & 0xff);
+        } else if (next === CR) {
+          if (bytes[i] === LF) i++; // a line continuation
+        } else if (next !== LF) this.#add(font, next);
+        continue;
+      }
+      if (byte === OPEN) depth++;
+      if (byte === CLOSE && --depth === 0) break;
+      this.#add(font, byte);
+    }
+    this.#endString();
+    return i;
+  }
+
+  #hex(start: number, font: FontDecoder): number {
+    const { bytes } = this;
+    let i = start;
+    let high = -1;
+    for (; i < bytes.length && bytes[i] !== GREATER; i++) {
+      const digit = hexValue(bytes[i]);
+      if (digit < 0) continue; // white space
+      if (high < 0) {
+        high = digit;
+      } else {
+        this.#add(font, (high << 4) | digit);
+        high = -1;
+      }
+    }
+    if (high >= 0) this.#add(font, high << 4); // an odd last digit is followed by 0
+    this.#endString();
+    return i + 1;
+  }
 }
 
 class PageTextReader {
@@ -169,50 +224,43 @@ class PageTextReader {
     return decoder;
   }
 
-  /** The runs of one content stream, following form XObjects it paints (`Do`). */
-  read(content: string, resources: PDFDict | undefined, runs: string[], depth = 0): void {
+  /** The runs (one per text object) of one content stream, following form XObjects it paints (`Do`). */
+  read(content: Uint8Array, resources: PDFDict | undefined, runs: string[], depth = 0): void {
     let font = NO_FONT;
     let run: string | undefined;
-    let operands: Token[] = [];
-    for (const token of tokens(content)) {
-      if (!('op' in token)) {
-        operands.push(token);
-        continue;
-      }
-      switch (token.op) {
-        case 'BT':
-          run = '';
-          break;
-        case 'ET':
-          if (run) runs.push(run);
-          run = undefined;
-          break;
-        case 'Tf': {
-          const name = operands.find((operand) => 'name' in operand);
-          if (name && 'name' in name) font = this.#font(resources, name.name);
-          break;
+    new ContentScanner(content).scan(
+      () => font,
+      (operator, text, name) => {
+        switch (operator) {
+          case 'BT':
+            run = '';
+            break;
+          case 'ET':
+            if (run) runs.push(run);
+            run = undefined;
+            break;
+          case 'Tf':
+            font = this.#font(resources, name());
+            break;
+          case 'Tj':
+          case 'TJ':
+          case "'":
+          case '"':
+            run = (run ?? '') + text;
+            break;
+          case 'Do':
+            if (depth < 8) this.#form(resources, name(), runs, depth + 1);
+            break;
         }
-        case 'Tj':
-        case 'TJ':
-        case "'":
-        case '"':
-          for (const operand of operands) if ('str' in operand) run = (run ?? '') + decode(font, operand.str);
-          break;
-        case 'Do': {
-          const name = operands.find((operand) => 'name' in operand);
-          if (name && 'name' in name && depth < 8) this.#form(resources, name.name, runs, depth + 1);
-          break;
-        }
-      }
-      operands = [];
-    }
+      },
+    );
   }
 
   #form(resources: PDFDict | undefined, name: string, runs: string[], depth: number): void {
     const xobject = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict)?.lookup(PDFName.of(name));
     if (!(xobject instanceof PDFStream) || xobject.dict.lookup(PDFName.of('Subtype')) !== PDFName.of('Form')) return;
     const own = xobject.dict.lookupMaybe(PDFName.of('Resources'), PDFDict);
-    this.read(latin1(streamBytes(xobject)), own ?? resources, runs, depth);
+    this.read(streamBytes(xobject), own ?? resources, runs, depth);
   }
 }
 
@@ -222,6 +270,8 @@ function contentStreams(pdf: PDFDocument, contents: PDFObject | undefined): PDFS
   return [];
 }
 
+const NEWLINE = Buffer.from('\n');
+
 /** The text runs (one per text object) of every page of a PDF, in content-stream order. */
 export async function pdfPageRuns(bytes: Uint8Array): Promise<string[][]> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -229,7 +279,7 @@ export async function pdfPageRuns(bytes: Uint8Array): Promise<string[][]> {
   return pdf.getPages().map((page) => {
     const runs: string[] = [];
     // A page's content may be split over several streams, which join into one.
-    const content = contentStreams(pdf, page.node.Contents()).map((stream) => latin1(streamBytes(stream))).join('\n');
+    const content = Buffer.concat(contentStreams(pdf, page.node.Contents()).flatMap((stream) => [streamBytes(stream), NEWLINE]));
     reader.read(content, page.node.Resources(), runs);
     return runs;
   });
