@@ -11,10 +11,10 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import type { VFile } from 'vfile';
 import type { RenderedDocument } from '../ast/types.ts';
-import { renderCover } from '../epub/cover.ts';
-import { writeEpub } from '../epub/index.ts';
+import { coverHtml, renderCover } from '../epub/cover.ts';
+import { bookFontTexts, writeEpub } from '../epub/index.ts';
 import { reportFontCoverage } from '../fonts/coverage.ts';
-import { defaultFontOptions, fontFaceCss, prepareFonts, type PreparedFonts } from '../fonts/index.ts';
+import { defaultFontOptions, fontFaceCss, prepareFonts, type PreparedFonts, type SlotName } from '../fonts/index.ts';
 import { parseDocument } from '../parse/index.ts';
 import { findChromium } from '../render/browser.ts';
 import { finishPdf } from '../render/finish.ts';
@@ -46,7 +46,7 @@ export interface BuiltDocument {
   /** Signatures of the font folders searched, taken before the search (see ./cache.js). */
   folders: Record<string, string>;
   stages: Record<string, string>;
-  /** Milliseconds per stage: prepare (parse, template, fonts), print, finish, epub. */
+  /** Milliseconds per stage: prepare (parse, template, fonts), print, finish, cover (what of it outlasts the print), epub. */
   timings: Record<string, number>;
 }
 
@@ -62,6 +62,13 @@ interface Prepared {
 
 const filesOf = (dir: string) => readdirSync(dir).map((name) => join(dir, name));
 
+/** Text per slot of both editions: one subset of each face serves the print and the book, made in one run of fontTools. */
+function bothEditions(print: Partial<Record<SlotName, string>>, book: Partial<Record<SlotName, string>>): Partial<Record<SlotName, string>> {
+  const texts = { ...print };
+  for (const [slot, text] of Object.entries(book) as Array<[SlotName, string]>) texts[slot] = `${texts[slot] ?? ''}\n${text}`;
+  return texts;
+}
+
 async function prepare(name: string, file: VFile, ctx: PipelineContext): Promise<Prepared> {
   const doc = parseDocument(file);
   const rendered = renderContent(doc, name);
@@ -70,7 +77,8 @@ async function prepare(name: string, file: VFile, ctx: PipelineContext): Promise
   const wrapper = select('[data-gw-slot="content"]', fromHtml(template.html))!;
   const fontOptions = defaultFontOptions(ctx.outDir, ctx.projectDir);
   const fontFolders = folderSignatures(fontOptions.userFontDirs);
-  const fonts = await prepareFonts(slotTexts(rendered.content, template.printCss, wrapper), fontOptions);
+  const texts = bothEditions(slotTexts(rendered.content, template.printCss, wrapper), bookFontTexts(rendered, template.epubCss));
+  const fonts = await prepareFonts(texts, fontOptions);
   reportFontCoverage(fonts, file);
   const fontCss = fontFaceCss(fonts, (face) => relative(ctx.outDir, face.file).split('\\').join('/'));
   const html = pageHtml(rendered, template, [fontCss, geometryCss(), template.printCss].join('\n'));
@@ -83,10 +91,14 @@ async function prepare(name: string, file: VFile, ctx: PipelineContext): Promise
  * the browser before printing: punctuation squeezing, print options).
  */
 function printKey(prepared: Prepared, projectDir: string): string {
+  const fonts = prepared.fonts.faces.map((face) => sha256(readFileSync(face.file)));
+  return sha256(JSON.stringify([prepared.html, fonts, chromiumStamp(), codeFingerprint(projectDir, ['render'])]));
+}
+
+function chromiumStamp(): [string, number, number] {
   const chromium = findChromium();
   const { size, mtimeMs } = statSync(chromium);
-  const fonts = prepared.fonts.faces.map((face) => sha256(readFileSync(face.file)));
-  return sha256(JSON.stringify([prepared.html, fonts, chromium, size, mtimeMs, codeFingerprint(projectDir, ['render'])]));
+  return [chromium, size, mtimeMs];
 }
 
 async function printedPdf(htmlFile: string, prepared: Prepared, file: VFile, ctx: PipelineContext): Promise<{ pdf: Uint8Array; key: string }> {
@@ -101,19 +113,32 @@ async function printedPdf(htmlFile: string, prepared: Prepared, file: VFile, ctx
 }
 
 /**
- * The EPUB: the content, the reader style sheet, the print edition's page
- * breaks (from the finished PDF), the cover photographed by the build's
- * browser and the subset fonts. Kept in the stage cache unless it left
- * messages on the file, which must show again on the next build.
+ * The EPUB's cover, photographed by the build's browser (while it prints the
+ * PDF): kept in the stage cache by its page, which changes with the title
+ * block only, so an edit of the text takes no new photograph.
  */
-async function epubBytes(prepared: Prepared, pdf: Uint8Array, file: VFile, ctx: PipelineContext): Promise<{ epub: Uint8Array; key: string }> {
+async function coverImage(prepared: Prepared, ctx: PipelineContext): Promise<{ cover: Uint8Array; key: string }> {
+  const key = sha256(JSON.stringify([ctx.tool, coverHtml(prepared.rendered), chromiumStamp()]));
+  const cached = ctx.cache.readStage('cover', key);
+  if (cached) return { cover: cached, key };
+  const cover = await renderCover(await ctx.renderer.browser(), prepared.rendered);
+  ctx.cache.writeStage('cover', key, cover);
+  return { cover, key };
+}
+
+/**
+ * The EPUB: the content, the reader style sheet, the print edition's page
+ * breaks (from the finished PDF), the cover and the subset fonts. Kept in the
+ * stage cache unless it left messages on the file, which must show again on
+ * the next build.
+ */
+async function epubBytes(prepared: Prepared, pdf: Uint8Array, cover: Uint8Array, file: VFile, ctx: PipelineContext): Promise<{ epub: Uint8Array; key: string }> {
   const css = prepared.template.epubCss;
-  const key = sha256(JSON.stringify([ctx.tool, prepared.rendered, css, sha256(pdf), process.env.SOURCE_DATE_EPOCH ?? '']));
+  const key = sha256(JSON.stringify([ctx.tool, prepared.rendered, css, sha256(pdf), sha256(cover), process.env.SOURCE_DATE_EPOCH ?? '']));
   const cached = ctx.cache.readStage('epub', key);
   if (cached) return { epub: cached, key };
   const messages = file.messages.length;
-  const cover = await renderCover(await ctx.renderer.browser(), prepared.rendered);
-  const epub = await writeEpub(prepared.rendered, { css, pdf, file, cover, fonts: defaultFontOptions(ctx.outDir, ctx.projectDir) });
+  const epub = await writeEpub(prepared.rendered, { css, pdf, file, cover, fonts: prepared.fonts });
   if (file.messages.length === messages) ctx.cache.writeStage('epub', key, epub);
   return { epub, key };
 }
@@ -136,17 +161,21 @@ export async function buildDocument(source: string, name: string, file: VFile, c
     const final = (ext: string) => join(ctx.outDir, `${name}.${ext}`);
     // Chromium reads the page from its temporary file beside the outputs, so the fonts' relative URLs resolve.
     const htmlFile = outputs.add(final('html'), prepared.html, '.tmp.html');
+    // The cover is the browser's other job: it is photographed while the page prints.
+    const cover = coverImage(prepared, ctx);
+    cover.catch(() => undefined); // awaited below; a failed print must not leave its rejection unhandled
     const printed = await timed('print', () => printedPdf(htmlFile, prepared, file, ctx));
     const pdf = await timed('finish', () => finishPdf(printed.pdf, prepared.rendered.meta));
     outputs.add(final('pdf'), pdf);
-    const epub = await timed('epub', () => epubBytes(prepared, pdf, file, ctx));
+    const { cover: coverPng, key: coverKey } = await timed('cover', () => cover);
+    const epub = await timed('epub', () => epubBytes(prepared, pdf, coverPng, file, ctx));
     outputs.add(final('epub'), epub.epub);
     return {
       timings,
       outputs,
       inputs: { ...stampFiles(prepared.fonts.faces.map((face) => face.source.file), false), ...prepared.templateStamps, ...sourceStamp },
       folders: prepared.fontFolders,
-      stages: { print: printed.key, epub: epub.key },
+      stages: { print: printed.key, cover: coverKey, epub: epub.key },
     };
   } catch (error) {
     outputs.discard();

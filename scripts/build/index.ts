@@ -56,11 +56,15 @@ export async function buildDocuments(sources: string[], options: BuildOptions): 
   for (const result of results) if (result.upToDate) options.onDocument?.(result);
   if (!stale.length) return results;
 
-  const [{ buildDocument }, { Renderer }] = await Promise.all([import('./document.ts'), import('../render/renderer.ts')]);
-  const renderer = options.renderer ?? new Renderer();
+  // Before the browser starts: an interrupted build must end, not carry on without it.
   const stopHandling = exitOnInterrupt();
-  const ctx = { outDir, projectDir: PROJECT_DIR, cache, renderer, tool };
+  const { Renderer } = await import('../render/renderer.ts');
+  const renderer = options.renderer ?? new Renderer();
   try {
+    // Chromium starts while the pipeline's code loads and the first document is prepared; a launch failure shows where the browser is used.
+    renderer.browser().catch(() => undefined);
+    const { buildDocument } = await import('./document.ts');
+    const ctx = { outDir, projectDir: PROJECT_DIR, cache, renderer, tool };
     await runPool(stale, options.concurrency ?? availableParallelism(), async (result) => {
       const started = performance.now();
       options.onStart?.(result.source);

@@ -4,7 +4,8 @@
  * same bytes for the same input (fixed timestamps, fixed entry order,
  * `mimetype` first and stored).
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { zipEntries } from './zip.ts';
 
 /**
  * epub-gen-memory serializes chapters with dom-serializer in XML mode, which
@@ -29,20 +30,16 @@ function entryOrder(a: string, b: string): number {
 
 /** Rebuild the container from its files alone (no directory entries), every entry dated `date`. */
 export async function normalizeContainer(zip: JSZip, date: Date): Promise<Buffer> {
-  const out = new JSZip();
   const names = Object.values(zip.files)
     .filter((entry) => !entry.dir)
     .map((entry) => entry.name)
     .sort(entryOrder);
-  for (const name of names) {
-    const entry = zip.files[name];
-    const data = name.endsWith('.xhtml') ? decodeNumericReferences(await entry.async('string')) : await entry.async('uint8array');
-    out.file(name, data, {
-      date,
-      createFolders: false,
-      compression: name === 'mimetype' ? 'STORE' : 'DEFLATE',
-      compressionOptions: { level: 9 },
-    });
-  }
-  return out.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', platform: 'DOS' });
+  const entries = await Promise.all(
+    names.map(async (name) => {
+      const entry = zip.files[name];
+      const data = name.endsWith('.xhtml') ? Buffer.from(decodeNumericReferences(await entry.async('string')), 'utf8') : await entry.async('uint8array');
+      return { name, data, store: name === 'mimetype' };
+    }),
+  );
+  return zipEntries(entries, date);
 }

@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Element, Root } from 'hast';
-import { fontFaceCss, prepareFonts, type FontOptions, type PreparedFace, type SlotName } from '../fonts/index.ts';
+import { charsPerSlot, fontFaceCss, prepareFonts, type FontOptions, type PreparedFace, type PreparedFonts, type SlotName } from '../fonts/index.ts';
 import { slotRules, slotTexts } from '../template/slot-text.ts';
 
 export interface EmbeddedFonts {
@@ -25,20 +25,38 @@ const BODY: Element = { type: 'element', tagName: 'body', properties: {}, childr
  * such rule is left to the reader's font, and the PDF-only slots (page
  * numbers) are left out. Latin follows the slots that compose with it.
  */
-function textsForCss(content: Root, css: string, extraBodyText: string): Partial<Record<SlotName, string>> {
+export function textsForCss(content: Root, css: string, extraBodyText: string): Partial<Record<SlotName, string>> {
   const used = new Set<SlotName>(slotRules(css).map((rule) => rule.slot));
   const texts = slotTexts(content, css, BODY);
   if (texts.body !== undefined) texts.body += extraBodyText;
   return Object.fromEntries(Object.entries(texts).filter(([slot]) => used.has(slot as SlotName)));
 }
 
-export async function embedSlotFonts(content: Root, css: string, extraBodyText: string, options: FontOptions): Promise<EmbeddedFonts> {
-  const fonts = await prepareFonts(textsForCss(content, css, extraBodyText), options);
-  // Names by slot and rank, not by the cache's hashes, so the container reads well and stays stable.
-  const names = new Map<PreparedFace, string>(fonts.faces.map((face, index) => [face, `${face.slot}-${index + 1}.ttf`]));
+/**
+ * Of fonts prepared for more text (the build prepares the print's and the
+ * book's in one go), the faces the book's text needs: each slot it sets, with
+ * the fallback faces that serve some of its characters.
+ */
+function coveringFonts(fonts: PreparedFonts, texts: Partial<Record<SlotName, string>>): PreparedFonts {
+  const wanted = new Map([...charsPerSlot(texts)].map(([slot, chars]) => [slot, new Set(chars)]));
+  const needed = (slot: SlotName, chars: string) => [...chars].filter((char) => wanted.get(slot)?.has(char)).join('');
   return {
-    css: fontFaceCss(fonts, (face) => `fonts/${names.get(face)}`),
-    files: fonts.faces.map((face) => ({ filename: names.get(face)!, url: pathToFileURL(face.file).href })),
-    uncovered: fonts.uncovered,
+    faces: fonts.faces
+      .filter((face) => wanted.has(face.slot) && (face.primary || needed(face.slot, face.chars)))
+      .map((face) => ({ ...face, chars: needed(face.slot, face.chars) })),
+    uncovered: fonts.uncovered.map(({ slot, chars }) => ({ slot, chars: needed(slot, chars) })).filter(({ chars }) => chars),
+  };
+}
+
+/** `fonts`: the fonts stage's options, or fonts it already prepared for at least this text. */
+export async function embedSlotFonts(content: Root, css: string, extraBodyText: string, fonts: FontOptions | PreparedFonts): Promise<EmbeddedFonts> {
+  const texts = textsForCss(content, css, extraBodyText);
+  const prepared = 'faces' in fonts ? coveringFonts(fonts, texts) : await prepareFonts(texts, fonts);
+  // Names by slot and rank, not by the cache's hashes, so the container reads well and stays stable.
+  const names = new Map<PreparedFace, string>(prepared.faces.map((face, index) => [face, `${face.slot}-${index + 1}.ttf`]));
+  return {
+    css: fontFaceCss(prepared, (face) => `fonts/${names.get(face)}`),
+    files: prepared.faces.map((face) => ({ filename: names.get(face)!, url: pathToFileURL(face.file).href })),
+    uncovered: prepared.uncovered,
   };
 }

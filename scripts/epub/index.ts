@@ -12,16 +12,17 @@ import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { VFile } from 'vfile';
 import type { RenderedDocument } from '../ast/types.ts';
-import type { FontOptions } from '../fonts/index.ts';
+import type { FontOptions, PreparedFonts, SlotName } from '../fonts/index.ts';
 import { buildDate } from '../render/finish.ts';
 import { accessibilityMetadata } from './accessibility.ts';
 import { splitIntoChapters, type EpubChapter } from './chapters.ts';
 import { normalizeContainer } from './container.ts';
 import { coverAlt } from './cover.ts';
-import { embedSlotFonts } from './fonts.ts';
+import { embedSlotFonts, textsForCss } from './fonts.ts';
 import { contentIdentifier, creatorOf, descriptionOf, w3cDateTime, zipDate } from './metadata.ts';
 import { anchorLeadParagraphs, pageList, tableOfContents, type Landmark } from './nav.ts';
-import { insertPageBreaks, pdfPageRuns } from './page-breaks.ts';
+import { insertPageBreaks } from './page-breaks.ts';
+import { pdfPageRuns } from './pdf-text.ts';
 import { loadTemplate } from '../template/index.ts';
 
 export interface EpubOptions {
@@ -33,8 +34,11 @@ export interface EpubOptions {
   pdf?: Uint8Array;
   /** Where messages about the document go (e.g. a PDF page not found in the text). */
   file?: VFile;
-  /** Embed the slot fonts, subset, from the fonts stage (its cache and the user's font folders); without it readers use their own fonts. */
-  fonts?: FontOptions;
+  /**
+   * Embed the slot fonts, subset: the fonts stage's options (its cache and the user's font folders), or fonts it
+   * prepared for at least the book's text (see bookFontTexts); without it readers use their own fonts.
+   */
+  fonts?: FontOptions | PreparedFonts;
 }
 
 const TEMPLATES = new URL('./templates/', import.meta.url);
@@ -95,11 +99,19 @@ function coverPage(doc: RenderedDocument): string {
   return render(template('cover.xhtml.ejs'), { lang: doc.meta.lang, title: LABELS.cover, image: 'cover.png', alt: coverAlt(doc) });
 }
 
+/** Text of the book outside its content, set in the body face: the navigation labels and the cover's text alternative. */
+const furnitureText = (doc: RenderedDocument) => Object.values(LABELS).join('') + coverAlt(doc);
+
+/** The text the book sets in each slot font, for a build that prepares its fonts with the print's. */
+export function bookFontTexts(doc: RenderedDocument, css = readerCss(doc)): Partial<Record<SlotName, string>> {
+  return textsForCss(doc.content, css, furnitureText(doc));
+}
+
 /** The reader style sheet, preceded by the @font-face rules of the embedded slot fonts when fonts are asked for. */
 async function styles(doc: RenderedDocument, content: Root, options: EpubOptions): Promise<{ css: string; fonts: Font[] }> {
   const css = options.css ?? readerCss(doc);
   if (!options.fonts) return { css, fonts: [] };
-  const embedded = await embedSlotFonts(content, css, Object.values(LABELS).join('') + coverAlt(doc), options.fonts);
+  const embedded = await embedSlotFonts(content, css, furnitureText(doc), options.fonts);
   for (const { slot, chars } of embedded.uncovered) {
     options.file?.message(`No font of the ${slot} slot has ${[...chars].join(' ')}: the EPUB leaves them to the reader's font`, undefined, 'epub:font-coverage');
   }

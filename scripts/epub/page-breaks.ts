@@ -9,8 +9,6 @@
  * previous page's start.
  */
 import type { Element, Root, Text } from 'hast';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 
@@ -35,22 +33,6 @@ function unifyRadicals(text: string): string {
 
 function squeeze(text: string): string {
   return [...unifyRadicals(text)].filter((char) => !WHITESPACE.test(char)).join('');
-}
-
-/** The text runs of every page of a PDF, in content-stream order. */
-export async function pdfPageRuns(pdf: Uint8Array): Promise<string[][]> {
-  // pdfjs takes ownership of (and detaches) the buffer it is given.
-  const document = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
-  try {
-    const pages: string[][] = [];
-    for (let number = 1; number <= document.numPages; number++) {
-      const content = await (await document.getPage(number)).getTextContent();
-      pages.push(content.items.filter((item): item is TextItem => 'str' in item).map((item) => item.str));
-    }
-    return pages;
-  } finally {
-    await document.destroy();
-  }
 }
 
 /**

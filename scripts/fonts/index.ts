@@ -3,6 +3,7 @@
  * document sets in it, subset and converted to TrueType outlines, and the
  * @font-face rules that compose them into one CSS family per slot.
  */
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { resolveSlot, fontCatalogue, type FontFile } from './resolve.ts';
 import { SLOTS, type SlotName } from './slots.ts';
@@ -36,6 +37,8 @@ export interface PreparedFonts {
 export interface FontOptions {
   /** Where subset fonts are cached. */
   cacheDir: string;
+  /** A store of subsets shared by every build of the user, copied into `cacheDir` (see ./subset.ts); none by default. */
+  storeDir?: string;
   /** Folders with the user's own fonts (the official faces), searched before the system. */
   userFontDirs: string[];
 }
@@ -85,6 +88,7 @@ export async function prepareFonts(textBySlot: Partial<Record<SlotName, string>>
     const results = await subsetFaces(
       active.map((p) => ({ file: p.faces[p.next].file, face: p.faces[p.next].face, chars: p.chars })),
       options.cacheDir,
+      options.storeDir,
     );
     active.forEach((p, i) => {
       const { out, missing, name } = results[i];
@@ -152,7 +156,19 @@ export function fontFaceCss(fonts: PreparedFonts, url: (face: PreparedFace) => s
   return rules.join('\n');
 }
 
+/**
+ * The user's cache folder for gongwen: GONGWEN_CACHE (empty: none), else
+ * $XDG_CACHE_HOME/gongwen, else ~/.cache/gongwen.
+ */
+export function userCacheDir(): string | undefined {
+  const own = process.env.GONGWEN_CACHE;
+  if (own !== undefined) return own || undefined;
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'gongwen');
+}
+
 export function defaultFontOptions(buildDir: string, projectDir: string): FontOptions {
   const userDirs = [join(projectDir, 'fonts'), ...(process.env.GONGWEN_FONTS ? process.env.GONGWEN_FONTS.split(':') : [])];
-  return { cacheDir: join(buildDir, '.cache', 'fonts'), userFontDirs: userDirs };
+  const store = userCacheDir();
+  return { cacheDir: join(buildDir, '.cache', 'fonts'), ...(store ? { storeDir: join(store, 'fonts') } : {}), userFontDirs: userDirs };
 }

@@ -46,11 +46,32 @@ function listFontFiles(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-/** Every face fontconfig knows, plus the faces in the user's font folders (searched first). */
+/** The system's faces, asked once per process: fc-list costs a process each time, and every document asks. */
+let systemFaces: FontFile[] | undefined;
+
+/** The user's faces by their files' stamps: a font dropped in or replaced is scanned. */
+const userFaces = new Map<string, FontFile[]>();
+
+/**
+ * Every face fontconfig knows, plus the faces in the user's font folders
+ * (searched first). A font installed on the system while a process runs
+ * (watch) is seen from its next start.
+ */
 export function fontCatalogue(userFontDirs: string[]): FontFile[] {
   const userFiles = userFontDirs.flatMap(listFontFiles);
-  const user = userFiles.length ? fontconfig('fc-scan', ['--format', FORMAT, ...userFiles]) : [];
-  return [...user, ...fontconfig('fc-list', ['--format', FORMAT])];
+  const stamp = JSON.stringify(
+    userFiles.map((file) => {
+      const { size, mtimeMs } = statSync(file);
+      return [file, size, mtimeMs];
+    }),
+  );
+  let user = userFaces.get(stamp);
+  if (!user) {
+    user = userFiles.length ? fontconfig('fc-scan', ['--format', FORMAT, ...userFiles]) : [];
+    userFaces.set(stamp, user);
+  }
+  systemFaces ??= fontconfig('fc-list', ['--format', FORMAT]);
+  return [...user, ...systemFaces];
 }
 
 function matchesFamily(font: FontFile, family: string, style?: string): boolean {

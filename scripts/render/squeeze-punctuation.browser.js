@@ -9,8 +9,9 @@
 // carried character and its marks fit back on the line; if they never do,
 // the line is left as it was. Every glyph stays inside the 156 mm block.
 //
-// Each block is read a few lines at a time from the current line on, so the
-// work grows with the length of the text, not with its square.
+// Only the characters before closing marks are measured while looking for a
+// short line; a line found is read a few lines at a time. The work grows with
+// the length of the text, not with its square.
 (() => {
   const CLOSING = /[，。、；：？！”’）》」』】〕]/u;
   // Justified blocks only; measured left-aligned, so a short line shows as short.
@@ -20,6 +21,19 @@
   if (!blocks.length) return 0;
   document.documentElement.classList.add('gw-measuring');
   const range = document.createRange();
+
+  // Each character is measured once while the layout stands: text node → rect per offset. A squeeze changes the layout and clears it.
+  let measured = new Map();
+  function rectOf(node, offset) {
+    let rects = measured.get(node);
+    if (!rects) measured.set(node, (rects = []));
+    if (!(offset in rects)) {
+      range.setStart(node, offset);
+      range.setEnd(node, offset + 1);
+      rects[offset] = range.getClientRects()[0];
+    }
+    return rects[offset];
+  }
 
   /**
    * The lines of `block` from the character at `start` on, as arrays of
@@ -32,9 +46,7 @@
     const rows = [];
     for (let node = start.node, first = start.offset; node; node = walker.nextNode(), first = 0) {
       for (let i = first; i < node.data.length; i++) {
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const rect = range.getClientRects()[0];
+        const rect = rectOf(node, i);
         if (!rect || rect.width === 0) continue;
         const c = { node, offset: i, char: node.data[i], rect };
         const last = rows[rows.length - 1];
@@ -49,6 +61,7 @@
   const squeezed = (c) => c.node.parentElement.classList.contains('gw-squeeze');
 
   function squeeze(c) {
+    measured = new Map();
     const mark = c.node.splitText(c.offset);
     mark.splitText(1);
     const span = document.createElement('span');
@@ -59,7 +72,10 @@
   }
 
   // Not normalised afterwards: a character's (node, offset) held elsewhere stays valid.
-  const unsqueeze = (span) => span.replaceWith(...span.childNodes);
+  const unsqueeze = (span) => {
+    measured = new Map();
+    span.replaceWith(...span.childNodes);
+  };
 
   /** A line followed by a carried "character + closing mark", and short of the block's right edge. */
   function isShort(line, next, right, cell) {
@@ -91,6 +107,54 @@
     }
   }
 
+  /** The characters of `block` from `start` on, in order, unmeasured. */
+  function* charsFrom(block, start) {
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    walker.currentNode = start.node;
+    for (let node = start.node, first = start.offset; node; node = walker.nextNode(), first = 0) {
+      for (let i = first; i < node.data.length; i++) yield { node, offset: i, char: node.data[i] };
+    }
+  }
+
+  /** The character with its rect, or undefined when it takes no room (collapsed white space). */
+  function visible(c) {
+    const rect = rectOf(c.node, c.offset);
+    if (!rect || rect.width === 0) return undefined;
+    c.rect = rect;
+    return c;
+  }
+
+  const sameLine = (a, b) => Math.abs(b.rect.top - a.rect.top) < b.rect.height / 2;
+
+  /**
+   * The first character of the first short line (see isShort) from the line
+   * starting at `start` on. Only a line whose successor begins with a
+   * character and a closing mark can be short, so only such pairs and the
+   * characters before them are measured, not every character.
+   */
+  function nextShortLine(block, start, right, cell) {
+    const seen = [];
+    for (const mark of charsFrom(block, start)) {
+      seen.push(mark);
+      const carried = seen[seen.length - 2];
+      if (!carried || !CLOSING.test(mark.char) || CLOSING.test(carried.char) || !visible(carried) || !visible(mark)) continue;
+      let before = seen.length - 3;
+      while (before >= 0 && !visible(seen[before])) before--;
+      // The pair does not begin a line, or begins the line of `start`, which was checked with the line above it.
+      if (before < 0 || sameLine(seen[before], carried)) continue;
+      const last = seen[before];
+      if (!isShort([last], [carried, mark], right, cell)) continue;
+      let first = before;
+      for (let i = before - 1; i >= 0; i--) {
+        if (!visible(seen[i])) continue;
+        if (!sameLine(seen[i], last)) break;
+        first = i;
+      }
+      return seen[first];
+    }
+    return undefined;
+  }
+
   let mended = 0;
   for (const block of blocks) {
     const style = getComputedStyle(block);
@@ -100,10 +164,11 @@
     const firstText = document.createTreeWalker(block, NodeFilter.SHOW_TEXT).nextNode();
     // Lines above the current one never move, so one pass from the top suffices.
     for (let start = firstText && { node: firstText, offset: 0 }; start; ) {
-      const { rows } = linesFrom(block, start, 2);
-      if (rows.length < 2) break;
-      if (isShort(rows[0], rows[1], right, cell) && mend(block, start, right, cell)) mended++;
-      start = linesFrom(block, start, 1).next;
+      const short = nextShortLine(block, start, right, cell);
+      if (!short) break;
+      if (mend(block, short, right, cell)) mended++;
+      // Mending split text nodes, whether it held or was undone: the next line is found again.
+      start = linesFrom(block, short, 1).next;
     }
   }
   document.documentElement.classList.remove('gw-measuring');

@@ -10,7 +10,8 @@ import { matches, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { writeEpub } from '../../scripts/epub/index.ts';
+import { bookFontTexts, writeEpub } from '../../scripts/epub/index.ts';
+import { prepareFonts } from '../../scripts/fonts/index.ts';
 import { epubcheck, formatMessages } from './helpers/epubcheck.ts';
 import { fixtureDocument } from './helpers/fixture.ts';
 import { openEpub } from './helpers/read-epub.ts';
@@ -70,6 +71,18 @@ describe('embedded slot fonts', () => {
     const result = await epubcheck(book);
     expect(formatMessages([...result.fatals, ...result.errors, ...result.warnings])).toBe('');
     expect((await writeEpub(doc, { fonts: fontOptions })).equals(book)).toBe(true);
+  });
+
+  it('takes from fonts prepared for more text (the print’s too) only the faces the book needs', async () => {
+    const own = await openEpub(await writeEpub(doc, { fonts: fontOptions }));
+    // The print sets page numbers in the song slot, which the book does not use, and a character outside GB 2312 in the body.
+    const prepared = await prepareFonts({ ...bookFontTexts(doc), song: '— 12 —', kai: `${bookFontTexts(doc).kai}垟` }, fontOptions);
+    expect(prepared.faces.map((face) => face.slot)).toContain('song');
+    const shared = await openEpub(await writeEpub(doc, { fonts: prepared }));
+    const fontFiles = (epub: typeof own) => Object.keys(epub.zip.files).filter((name) => name.includes('fonts/')).sort();
+    // The same faces under the same names: no song face, and no fallback kai face for the print's extra character.
+    expect(fontFiles(shared)).toEqual(fontFiles(own));
+    expect(await shared.zip.file('OEBPS/style.css')!.async('string')).toBe(await own.zip.file('OEBPS/style.css')!.async('string'));
   });
 
   it('embeds nothing for a style sheet that names no slot family', async () => {

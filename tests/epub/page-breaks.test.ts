@@ -4,6 +4,7 @@ import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEpub } from '../../scripts/epub/index.ts';
 import { insertPageBreaks, pageStartOffsets } from '../../scripts/epub/page-breaks.ts';
+import { pdfPageRuns } from '../../scripts/epub/pdf-text.ts';
 import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
 import { epubcheck, formatMessages } from './helpers/epubcheck.ts';
 import { fixtureDocument, parseContent } from './helpers/fixture.ts';
@@ -70,6 +71,16 @@ describe('page-list from a PDF printed by Chromium', () => {
   });
   afterAll(async () => {
     if (browser) await closeBrowser(browser);
+  });
+
+  it('reads the same characters on every page as poppler (pdfPageRuns)', async () => {
+    const pdf = await printSmallPdf(browser, fixtureDocument());
+    const ours = await pdfPageRuns(pdf);
+    const poppler = await popplerPageTexts(pdf);
+    expect(ours.length).toBe(poppler.length);
+    // Poppler reads in layout order (the page number last), ours in content-stream order: compare the characters.
+    const characters = (text: string) => [...text.replace(/\s/gu, '')].sort().join('');
+    expect(ours.map((runs) => characters(runs.join('')))).toEqual(poppler.map(characters));
   });
 
   it('has one entry per PDF page, each at the first character of that page, and stays valid', async () => {

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { basename, join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { charsPerSlot, fontFaceCss, prepareFonts, type PreparedFonts } from '../../scripts/fonts/index.ts';
+import { pruneStore } from '../../scripts/fonts/subset.ts';
 
 const TRUETYPE_SIGNATURE = 0x00010000;
 
@@ -52,6 +53,31 @@ describe('prepareFonts with the installed stand-ins', () => {
 
     const again = await prepareFonts(text, { cacheDir, userFontDirs: [] });
     expect(again.faces.map((f) => f.file)).toEqual(fonts.faces.map((f) => f.file));
+  });
+
+  it('fills a new cache folder from the shared store without running fontTools, and keeps the store within its limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-fonts-'));
+    const storeDir = join(dir, 'store');
+    const text = { body: '温州垟', heading: '一、强化' };
+    const first = await prepareFonts(text, { cacheDir: join(dir, 'first'), storeDir, userFontDirs: [] });
+    expect(readdirSync(storeDir).filter((name) => name.endsWith('.ttf'))).toHaveLength(first.faces.length);
+
+    // A Python that fails: the second cache must come from the store alone.
+    vi.stubEnv('GONGWEN_PYTHON', '/bin/false');
+    try {
+      const second = await prepareFonts(text, { cacheDir: join(dir, 'second'), storeDir, userFontDirs: [] });
+      expect(second.faces.map((face) => face.file)).toEqual(first.faces.map((face) => face.file.replace(join(dir, 'first'), join(dir, 'second'))));
+      for (const [index, face] of second.faces.entries()) expect(readFileSync(face.file).equals(readFileSync(first.faces[index].file))).toBe(true);
+      await expect(prepareFonts({ body: '新字' }, { cacheDir: join(dir, 'third'), storeDir, userFontDirs: [] })).rejects.toThrow(/font subsetting failed/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+
+    // Least recently used first: with room for one font, the one used last stays.
+    const used = basename(first.faces[0].file);
+    utimesSync(join(storeDir, used), new Date(), new Date(Date.now() + 60_000));
+    pruneStore(storeDir, statSync(join(storeDir, used)).size);
+    expect(readdirSync(storeDir).sort()).toEqual([used, used.replace(/\.ttf$/, '.json')].sort());
   });
 
   it('prefers the user’s own official face, found in a fonts folder, over the stand-in', async () => {

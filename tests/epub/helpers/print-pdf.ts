@@ -2,7 +2,7 @@
  * A small print edition for the page-list tests: the document printed by
  * Chromium on A6 pages with a "— N —" page number, in a TrueType face (AR PL
  * SungtiL GB) so the PDF's text layer is the document's text. And poppler's
- * reading of it, independent of the pdfjs the writer uses.
+ * reading of it, independent of the writer's own PDF text reader (scripts/epub/pdf-text.ts).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
