@@ -73,7 +73,8 @@ async function prepare(name: string, file: VFile, ctx: PipelineContext): Promise
   const doc = parseDocument(file);
   const rendered = renderContent(doc, name);
   const template = loadTemplate(doc.meta.template ?? 'report');
-  const templateStamps = stampFiles(filesOf(template.dir));
+  // The template's folder and the style sheets it imports from other templates' folders.
+  const templateStamps = stampFiles([...new Set([...filesOf(template.dir), ...template.files])]);
   const wrapper = select('[data-gw-slot="content"]', fromHtml(template.html))!;
   const fontOptions = defaultFontOptions(ctx.outDir, ctx.projectDir);
   const fontFolders = folderSignatures(fontOptions.userFontDirs);

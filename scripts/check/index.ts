@@ -6,6 +6,7 @@ import { checkBottomEdge, checkCharsPerLine, checkLeftEdge, checkLinesPerPage, c
 import { layoutOf, type Layout } from './lines.ts';
 import { checkPageNumberForm, checkPageNumberHeight, checkPageNumberSequence, checkPageNumberSide } from './page-numbers.ts';
 import { readPdf, type PdfFont } from './read-pdf.ts';
+import { checkRecordLastRule } from './record.ts';
 import type { CheckResult } from './result.ts';
 import { checkLineEnds, checkLineStarts, checkTextLayer } from './text.ts';
 import { checkBodySize, checkElementFonts, checkEmbeddedSubset, checkNoType3, checkPageNumberSize, checkTitleSize } from './typography.ts';
@@ -41,6 +42,7 @@ const CHECKS: Check[] = [
   checkLineStarts,
   checkLineEnds,
   checkTextLayer,
+  checkRecordLastRule,
 ];
 
 export async function checkPdf(file: string): Promise<CheckReport> {

@@ -1,7 +1,8 @@
 /**
  * Reads the laid-out text of a PDF with pdfjs-dist: every horizontal run of
  * glyphs with its position (millimetres from the top-left corner of the page),
- * glyph size and font, and every font with its type and embedding.
+ * glyph size and font, every font with its type and embedding, and the box
+ * of every filled shape (rules, table borders).
  * Nothing here knows about GB/T 9704; it only turns PDF units into page facts.
  */
 import { readFile } from 'node:fs/promises';
@@ -43,12 +44,21 @@ export interface TextRun {
   structure: string[];
 }
 
+/** The bounding box of a filled path, in millimetres from the top-left corner of the page. */
+export interface Shape {
+  topMm: number;
+  bottomMm: number;
+  leftMm: number;
+  rightMm: number;
+}
+
 export interface PdfPage {
   /** 1-based. */
   number: number;
   widthMm: number;
   heightMm: number;
   runs: TextRun[];
+  shapes: Shape[];
 }
 
 export interface PdfFacts {
@@ -113,22 +123,25 @@ async function openDocument(path: string, data: Uint8Array) {
 
 async function readPage(page: PDFPageProxy, number: number): Promise<{ page: PdfPage; pageFonts: Map<string, PdfFont> }> {
   const [left, bottom, right, top] = page.view;
-  const pageFonts = await loadFonts(page);
+  const operators = await page.getOperatorList();
+  const pageFonts = loadFonts(page, operators);
   const structureOf = await structurePaths(page);
   const content = await page.getTextContent({ includeMarkedContent: true });
   const runs = withStructure(content.items, structureOf)
     .filter(({ item }) => item.str.trim() !== '' && item.transform[1] === 0 && item.transform[2] === 0)
     .map(({ item, structure }) => toRun(item, structure, pageFonts, left, top));
   const widthMm = (right - left) * MM_PER_PT;
-  return { page: { number, widthMm, heightMm: (top - bottom) * MM_PER_PT, runs }, pageFonts };
+  const shapes = filledShapes(operators, left, top);
+  return { page: { number, widthMm, heightMm: (top - bottom) * MM_PER_PT, runs, shapes }, pageFonts };
 }
+
+type OperatorList = Awaited<ReturnType<PDFPageProxy['getOperatorList']>>;
 
 /**
  * Fonts reach `commonObjs` only once the page's operator list is built; the
  * text items name them by the same id.
  */
-async function loadFonts(page: PDFPageProxy): Promise<Map<string, PdfFont>> {
-  const operators = await page.getOperatorList();
+function loadFonts(page: PDFPageProxy, operators: OperatorList): Map<string, PdfFont> {
   const fonts = new Map<string, PdfFont>();
   operators.fnArray.forEach((fn, index) => {
     if (fn !== OPS.setFont) return;
@@ -136,6 +149,37 @@ async function loadFonts(page: PDFPageProxy): Promise<Map<string, PdfFont>> {
     if (!fonts.has(id)) fonts.set(id, describeFont(id, page.commonObjs.get(id)));
   });
   return fonts;
+}
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = ([a, b, c, d, e, f]: Matrix, [A, B, C, D, E, F]: Matrix): Matrix => [
+  a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F,
+];
+const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+
+/**
+ * Filled paths: pdfjs gives each path's box in the user space it was drawn
+ * in (constructPath's last argument: min x, min y, max x, max y); the
+ * transformation matrices in force (cm, within q … Q) take it to the page.
+ */
+function filledShapes(operators: OperatorList, pageLeft: number, pageTop: number): Shape[] {
+  const shapes: Shape[] = [];
+  const saved: Matrix[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  operators.fnArray.forEach((fn, index) => {
+    const args = operators.argsArray[index];
+    if (fn === OPS.save) saved.push(ctm);
+    else if (fn === OPS.restore) ctm = saved.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm);
+    else if (fn === OPS.constructPath && FILLS.has(args[0]) && args[2]) {
+      const [x0, y0, x1, y1] = args[2] as number[];
+      const corners = [[x0, y0], [x1, y0], [x0, y1], [x1, y1]].map(([x, y]) => [x * ctm[0] + y * ctm[2] + ctm[4], x * ctm[1] + y * ctm[3] + ctm[5]]);
+      const xs = corners.map(([x]) => (x - pageLeft) * MM_PER_PT);
+      const ys = corners.map(([, y]) => (pageTop - y) * MM_PER_PT);
+      shapes.push({ leftMm: Math.min(...xs), rightMm: Math.max(...xs), topMm: Math.min(...ys), bottomMm: Math.max(...ys) });
+    }
+  });
+  return shapes;
 }
 
 function describeFont(id: string, font: Record<string, unknown>): PdfFont {

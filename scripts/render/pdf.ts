@@ -1,10 +1,12 @@
 /**
  * PDF writer: prints a document's HTML page with headless Chromium. The page
  * may load only its own files (the HTML and the subset fonts next to it) and
- * runs no script; anything else it asks for is blocked and reported.
+ * runs no script; anything else it asks for is blocked and reported. A page
+ * with a 版记 is printed twice (see record-placement.ts).
  */
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
+import { printWithRecordPlaced } from './record-placement.ts';
 import { squeezePunctuation } from './squeeze-punctuation.ts';
 
 export interface PrintResult {
@@ -44,7 +46,7 @@ export async function printPdf(browser: Browser, htmlPath: string, allowedDirs: 
     await page.evaluate('Promise.allSettled([...document.fonts].map((face) => face.load())).then(() => document.fonts.ready)');
     await page.emulateMediaType('print');
     await squeezePunctuation(page);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs });
+    const pdf = await printWithRecordPlaced(page, () => page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs }));
     return { pdf, blocked };
   } finally {
     // A crashed browser cannot close the page; the error that matters is the one above.

@@ -9,11 +9,13 @@ import { dirname, relative, resolve } from 'node:path';
 
 const IMPORT = /^@import\s+(?:url\()?\s*["']([^"']+)["']\s*\)?\s*;[^\S\n]*\n?/gm;
 
-export function inlineCssImports(file: string, templatesDir: string, seen: string[] = []): string {
+/** `read` collects every file read, the imported ones included (a build must stamp them all). */
+export function inlineCssImports(file: string, templatesDir: string, read: string[] = [], seen: string[] = []): string {
   if (seen.includes(file)) throw new Error(`style sheet imports itself: ${[...seen, file].join(' → ')}`);
+  read.push(file);
   return readFileSync(file, 'utf8').replace(IMPORT, (_, target: string) => {
     const path = resolve(dirname(file), target);
     if (relative(templatesDir, path).startsWith('..')) throw new Error(`${file}: @import of ${target} reaches outside templates/`);
-    return inlineCssImports(path, templatesDir, [...seen, file]);
+    return inlineCssImports(path, templatesDir, read, [...seen, file]);
   });
 }

@@ -27,6 +27,8 @@ export interface Template {
   printCss: string;
   /** templates/NAME/epub.css: the reflowable layout for e-readers. */
   epubCss: string;
+  /** Every file the template was read from: document.html and the style sheets, with those they import. */
+  files: string[];
 }
 
 export function availableTemplates(): string[] {
@@ -40,12 +42,14 @@ export function loadTemplate(name: string): Template {
   if (!/^[a-z0-9-]+$/.test(name) || !existsSync(join(dir, 'document.html'))) {
     throw new Error(`unknown template \`${name}\`: available are ${availableTemplates().join(', ')}`);
   }
+  const files = [join(dir, 'document.html')];
   return {
     name,
     dir,
-    html: readFileSync(join(dir, 'document.html'), 'utf8'),
-    printCss: inlineCssImports(join(dir, 'print.css'), TEMPLATES_DIR),
-    epubCss: inlineCssImports(join(dir, 'epub.css'), TEMPLATES_DIR),
+    html: readFileSync(files[0], 'utf8'),
+    printCss: inlineCssImports(join(dir, 'print.css'), TEMPLATES_DIR, files),
+    epubCss: inlineCssImports(join(dir, 'epub.css'), TEMPLATES_DIR, files),
+    files: [...new Set(files)],
   };
 }
 

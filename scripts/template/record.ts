@@ -23,6 +23,13 @@ export function printedDateText(isoDate: string): string {
   return `${year}年${month}月${day}日印发`;
 }
 
+/**
+ * The 版记 of a document or 纪要 is on an even page, the back of the last
+ * sheet (7.4); a letter's may be on any page (10.1). The render stage reads
+ * this from the element (`data-gw-record-page`) when it places the 版记.
+ */
+const recordPage = (kind: FrameKind) => (kind === 'letter' ? 'any' : 'even');
+
 export function recordBlock(meta: FrontMatter, kind: FrameKind): Element | undefined {
   const copyTo = copyToText(meta.copyTo);
   const printed = kind === 'letter' ? [] : [
@@ -30,7 +37,7 @@ export function recordBlock(meta: FrontMatter, kind: FrameKind): Element | undef
     ...(meta.printedDate ? [h('span', { className: ['gw-printed-date'] }, printedDateText(meta.printedDate))] : []),
   ];
   if (!copyTo && printed.length === 0) return undefined;
-  return h('footer', { className: ['gw-record'] }, [
+  return h('footer', { className: ['gw-record'], dataGwRecordPage: recordPage(kind) }, [
     ...(copyTo ? [h('p', { className: ['gw-copy-to'] }, copyTo)] : []),
     ...(printed.length > 0 ? [h('p', { className: ['gw-printed'] }, printed)] : []),
   ]);
@@ -39,5 +46,5 @@ export function recordBlock(meta: FrontMatter, kind: FrameKind): Element | undef
 /** Whether the document ends with a 版记 page that must be even (document and minutes; a letter's 版记 need not be). */
 export function recordOnEvenPage(meta: FrontMatter): boolean {
   const kind = frameKind(meta.template);
-  return kind !== undefined && kind !== 'letter' && recordBlock(meta, kind) !== undefined;
+  return kind !== undefined && recordPage(kind) === 'even' && recordBlock(meta, kind) !== undefined;
 }

@@ -26,6 +26,7 @@ const WRONG: { name: string; options: FixtureOptions; fails: string[] }[] = [
   { name: 'a line starting with ·', options: { ...CORRECT, secondLineStart: '·' }, fails: ['line-start'] },
   // Outside a quotation a paragraph opening with （一） is a second-level heading, which must be 楷体 (7.3.3).
   { name: 'numbered paragraphs in the body face, not quoted', options: { ...CORRECT, numberedParagraphs: 'plain' }, fails: ['fonts-elements'] },
+  { name: 'a 版记 ending 10 mm above the block’s bottom edge', options: { ...CORRECT, recordLastRuleMm: TEXT_BLOCK.topMm + TEXT_BLOCK.heightMm - 10 }, fails: ['record-last-rule'] },
   // Chromium's Type 3 fonts map 文 and 一 back to Kangxi radicals in the text layer.
   { name: 'a Type 3 title with radicals in its text layer', options: { ...CORRECT, titleFont: CFF_TITLE_FONT, title: '关于一个文件的报告' }, fails: ['no-type3', 'text-layer'] },
 ];
@@ -72,7 +73,10 @@ describe('gongwen check on Chromium PDFs', () => {
     const top = (await checkPdf(pdfs.get('30 mm top margin')!)).checks.find((check) => check.id === 'top-edge')!;
     expect(top.problems.every((problem) => /: 30\.\d mm$/.test(problem))).toBe(true);
     const side = (await checkPdf(pdfs.get('page numbers on the wrong side')!)).checks.find((check) => check.id === 'page-number-side')!;
-    expect(side.problems).toHaveLength(3);
+    expect(side.problems).toHaveLength(4);
+    const record = (await checkPdf(pdfs.get('a 版记 ending 10 mm above the block’s bottom edge')!)).checks.find((check) => check.id === 'record-last-rule')!;
+    expect(record.problems).toHaveLength(1);
+    expect(record.problems[0]).toMatch(/^p\. 4: last rule at 252\.\d mm$/);
   });
 });
 
@@ -105,7 +109,7 @@ describe('gongwen check command', () => {
     const { code, out } = await runCapturing([pdfs.get('correct')!]);
     expect(code).toBe(0);
     expect(out).toMatch(/^chars-per-line\s+5\.2\.3\s+28 characters .*28\s+PASS$/m);
-    expect(out).toMatch(/all 21 checks passed/);
+    expect(out).toMatch(/all 22 checks passed/);
   });
 
   test('exit 1 and JSON naming the failed check with --json', async () => {

@@ -28,6 +28,8 @@ export interface FixtureOptions {
    * as plain paragraphs, where they read as （一） headings in the body face.
    */
   numberedParagraphs: 'quoted' | 'plain';
+  /** Bottom of the last rule of the 版记, which has the last page to itself. */
+  recordLastRuleMm: number;
 }
 
 export const TRUETYPE_TITLE_FONT = '/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf';
@@ -41,6 +43,7 @@ export const CORRECT: FixtureOptions = {
   pageNumbersSwapped: false,
   title: '关于推进依法履职情况的报告',
   numberedParagraphs: 'quoted',
+  recordLastRuleMm: TEXT_BLOCK.topMm + TEXT_BLOCK.heightMm,
 };
 
 const FONTS = {
@@ -133,9 +136,14 @@ p, h2, h3 { margin: 0; font-size: ${SIZE_PT.body}pt; font-weight: normal; text-a
 h2 { font-family: Heading1; }
 h3 { font-family: Heading2; }
 h1 { margin: 0 0 ${pitchMm}mm; font: ${SIZE_PT.title}pt/${pitchMm}mm Title; letter-spacing: 0; text-align: center; }
+footer { break-before: page; height: ${options.recordLastRuleMm - marginTopMm}mm; display: flex; flex-direction: column; justify-content: flex-end; }
+footer p { font-size: ${SIZE_PT.recordBlock}pt; letter-spacing: 0; text-indent: 0; border-top: 0.25mm solid #000; }
+footer p:first-child { border-top-width: 0.35mm; }
+footer p:last-child { border-bottom: 0.35mm solid #000; }
 </style></head><body>
 <h1>${options.title}</h1>
 ${body(options.charsPerLine, options.numberedParagraphs, options.secondLineStart)}
+<footer><p>抄送：推进监督工作办公室。</p><p>代表联系工作办公室　建设取得新成效印发</p></footer>
 </body></html>`;
 }
 

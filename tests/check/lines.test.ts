@@ -18,7 +18,7 @@ const row = (index: number) => TEXT_BLOCK.topMm + 5 + index * LINE_PITCH_MM;
 const fullLine = (index: number) => run('的'.repeat(28), row(index), 16);
 
 function page(number: number, runs: TextRun[]): PdfPage {
-  return { number, widthMm: 210, heightMm: 297, runs };
+  return { number, widthMm: 210, heightMm: 297, runs, shapes: [] };
 }
 
 describe('layoutOf', () => {

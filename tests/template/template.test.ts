@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
@@ -6,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../scripts/parse/index.ts';
 import { CELL_MM, GRID, LINE_PITCH_MM, MM_PER_PT, SIZE_PT, TEXT_BLOCK } from '../../scripts/standard/gbt9704.ts';
 import { geometryCss, pageGeometry } from '../../scripts/template/geometry.ts';
-import { availableTemplates, loadTemplate, pageHtml, renderContent } from '../../scripts/template/index.ts';
+import { availableTemplates, loadTemplate, pageHtml, renderContent, TEMPLATES_DIR } from '../../scripts/template/index.ts';
 import { slotRules, slotTexts } from '../../scripts/template/slot-text.ts';
 
 const SOURCE = `---
@@ -48,6 +49,12 @@ describe('report template', () => {
     expect(select('meta[name=author]', page)?.properties.content).toBe('温州市人大常委会主任　葛益平');
     expect(select('main .gw-salutation', page)).toBeTruthy();
     expect(select('[data-gw-slot]', page)).toBeUndefined();
+  });
+
+  it('lists the files it was read from, the style sheets it imports from other templates included', () => {
+    const relativeFiles = (name: string) => loadTemplate(name).files.map((file) => relative(TEMPLATES_DIR, file)).sort();
+    expect(relativeFiles('report')).toEqual(['report/document.html', 'report/epub.css', 'report/print.css']);
+    expect(relativeFiles('minutes')).toEqual(expect.arrayContaining(['minutes/print.css', 'document/print.css', 'report/print.css']));
   });
 
   it('rejects an unknown template by name, listing the available ones', () => {

@@ -110,6 +110,13 @@ describe('版记 from the front matter', () => {
     expect(recordOnEvenPage({ ...META, ...printed, template: 'letter' })).toBe(false);
     expect(recordOnEvenPage({ ...META, ...printed, template: 'report' })).toBe(false);
   });
+
+  it('tells the render stage which page the 版记 needs: even in a document or 纪要, any in a letter (7.4, 10.1)', () => {
+    const meta = { ...META, copyTo: '市委办公室' };
+    expect(recordBlock(meta, 'document')!.properties.dataGwRecordPage).toBe('even');
+    expect(recordBlock(meta, 'minutes')!.properties.dataGwRecordPage).toBe('even');
+    expect(recordBlock(meta, 'letter')!.properties.dataGwRecordPage).toBe('any');
+  });
 });
 
 describe('the rendered document of a kind', () => {
