@@ -53,8 +53,8 @@ describe('report template', () => {
 
   it('lists the files it was read from, the style sheets it imports from other templates included', () => {
     const relativeFiles = (name: string) => loadTemplate(name).files.map((file) => relative(TEMPLATES_DIR, file)).sort();
-    expect(relativeFiles('report')).toEqual(['report/document.html', 'report/epub.css', 'report/print.css']);
-    expect(relativeFiles('minutes')).toEqual(expect.arrayContaining(['minutes/print.css', 'document/print.css', 'report/print.css']));
+    expect(relativeFiles('report')).toEqual(['report/document.html', 'report/epub.css', 'report/print.css', 'shared/epub.css']);
+    expect(relativeFiles('minutes')).toEqual(expect.arrayContaining(['minutes/print.css', 'document/print.css', 'report/print.css', 'shared/epub.css']));
   });
 
   it('rejects an unknown template by name, listing the available ones', () => {
