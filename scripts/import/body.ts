@@ -13,7 +13,7 @@
  * - A line broken in mid-sentence is joined to the next.
  * - Runs of short cell-like lines are a flattened table: kept, with a warning.
  */
-import { isDateLine, ISSUER_END, isoDate, length, SENTENCE_PUNCTUATION, SITE_END } from './chinese.ts';
+import { isDateLine, ISSUER_END, isoDate, length, SENTENCE_PUNCTUATION, SITE_END } from '../structure/chinese.ts';
 import type { Ledger, SourceLine } from './ledger.ts';
 import type { Meta } from './noise.ts';
 import { joinWithPunctuation } from './punctuation.ts';

@@ -5,7 +5,7 @@
  * body starts at the salutation / 主送机关 or the first line that is none of
  * these.
  */
-import { DATE_SOURCE, HAN, isDateLine, ISSUER_END, isoDate, length, SENTENCE_PUNCTUATION } from './chinese.ts';
+import { DATE_SOURCE, HAN, isDateLine, ISSUER_END, isoDate, length, SENTENCE_PUNCTUATION } from '../structure/chinese.ts';
 import type { Ledger, SourceLine } from './ledger.ts';
 import type { Meta } from './noise.ts';
 

@@ -3,7 +3,7 @@
  * character-level clean-up every line gets (invisible characters, broken
  * HTML entities, Markdown escapes of a re-imported cleaned file).
  */
-import { HAN } from './chinese.ts';
+import { HAN } from '../structure/chinese.ts';
 import type { Ledger, SourceLine } from './ledger.ts';
 
 /**

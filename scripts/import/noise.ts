@@ -6,7 +6,7 @@
  * body) is moved to front matter, the rest is dropped with a message.
  */
 import type { FrontMatter } from '../ast/types.ts';
-import { isoDate, length } from './chinese.ts';
+import { isoDate, length } from '../structure/chinese.ts';
 import type { Ledger, SourceLine } from './ledger.ts';
 
 export type Meta = Partial<FrontMatter>;

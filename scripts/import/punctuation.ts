@@ -5,7 +5,7 @@
  * text, URLs and dates stay as they are.
  * Empty brackets (【】 left by a removed link) are removed.
  */
-import { HAN } from './chinese.ts';
+import { HAN } from '../structure/chinese.ts';
 import type { Ledger, SourceLine } from './ledger.ts';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };

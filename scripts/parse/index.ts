@@ -14,6 +14,7 @@ import { insertTitleBlock } from '../structure/title-block.ts';
 import { markLeadSentences } from '../structure/lead-sentence.ts';
 import { markRoles } from '../structure/roles.ts';
 import { markQuotations } from '../structure/quotations.ts';
+import { standardSigningDate } from '../structure/signing-date.ts';
 import { markAttachments } from '../structure/attachments.ts';
 import { markAttendance } from '../structure/attendance.ts';
 import { defaultTemplate } from '../structure/kind.ts';
@@ -50,6 +51,7 @@ export function parseDocument(file: VFile): GongwenDocument {
   markAttendance(tree);
   markQuotations(tree, file);
   markRoles(tree);
+  standardSigningDate(tree, file);
   markLeadSentences(tree);
   markRunInHeadings(tree);
   meta.template ??= defaultTemplate(meta, tree);

@@ -116,7 +116,7 @@ title: 报告
     const { tree } = parse('---\ntitle: 通报\n---\n\n各省人民政府：\n\n正文。\n\n国务院办公厅\n\n二〇〇四年一月十六日\n');
     expect(roles(tree).slice(-2)).toEqual([
       ['signature', '国务院办公厅'],
-      ['date', '二〇〇四年一月十六日'],
+      ['date', '2004年1月16日'], // recognised, and set in the standard's form (see 成文日期 below)
     ]);
   });
 
@@ -189,5 +189,26 @@ title: 决定
     expect(tree.children.some((n) => n.type === 'blockquote')).toBe(false);
     expect(roles(tree).slice(2)).toEqual([['body', '“第一款修改为：'], ['level2', '（一）一般规定'], ['body', '正文。']]);
     expect(file.messages.map((m) => [m.ruleId, m.line])).toEqual([['unclosed-quotation', 7]]);
+  });
+});
+
+describe('成文日期 (GB/T 9704-2012 7.3.5.1)', () => {
+  const closing = (date: string) => parse(`---\ntitle: 关于某事的通报\n---\n\n各单位：\n\n正文。\n\n国务院办公厅\n\n${date}\n`);
+
+  it('is set in Arabic numerals without padding zeros, with a message at the line, the source untouched', () => {
+    for (const [written, standard] of [['二〇〇四年一月十六日', '2004年1月16日'], ['2019年01月06日', '2019年1月6日'], ['二〇二〇年十二月二十三日', '2020年12月23日']]) {
+      const { tree, file } = closing(written);
+      expect(roles(tree).at(-1)).toEqual(['date', standard]);
+      const message = file.messages.find((m) => m.ruleId === 'signing-date');
+      expect(message?.reason).toContain(`“${written}” is set “${standard}”`);
+      expect(message?.line).toBe(11);
+      expect(String(file.value)).toContain(written);
+    }
+  });
+
+  it('is left alone, without a message, when already in the standard form', () => {
+    const { tree, file } = closing('2004年1月16日');
+    expect(roles(tree).at(-1)).toEqual(['date', '2004年1月16日']);
+    expect(file.messages.filter((m) => m.ruleId === 'signing-date')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-/** Small facts about Chinese text the import rules share. */
+/** Small facts about Chinese text that the import rules and the structure stage share. */
 
 export const HAN = /\p{Script=Han}/u;
 
