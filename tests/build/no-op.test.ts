@@ -45,6 +45,8 @@ function build(...args: string[]): Promise<Run> {
 
 const typeScript = (run: Run) => run.modules.filter((url) => url.endsWith('.ts'));
 const heavy = (run: Run) => run.modules.filter((url) => /\/node_modules\/(tsx|esbuild|puppeteer|puppeteer-core|pdfjs-dist|pdf-lib|epub-gen-memory|unified)\//.test(url));
+/** Modules of the pipeline as esbuild compiled them (scripts/cli/typescript.js). */
+const compiled = (run: Run) => run.modules.filter((url) => url.includes('/node_modules/.cache/gongwen/code-'));
 const fallbackMessage = (run: Run) => run.lines.filter((line) => line.includes('[fonts:font-fallback]'));
 
 let first: Run;
@@ -62,6 +64,28 @@ describe('a no-op rebuild through the CLI', () => {
     expect(fallbackMessage(again)).toEqual(fallbackMessage(first));
     expect(fallbackMessage(again)).toHaveLength(1);
     expect(again.lines.slice(-2)).toEqual(['up to date src/notice.md', expect.stringMatching(/^0 built, 1 up to date, 0 failed in \d+\.\d\d s$/)]);
+  });
+});
+
+describe('a build with work to do', () => {
+  const tsx = (run: Run) => run.modules.filter((url) => url.includes('/node_modules/tsx/'));
+
+  it('runs the pipeline compiled by esbuild (scripts/cli/typescript.js): no TypeScript loader, no .ts module', () => {
+    expect(compiled(first).length).toBeGreaterThan(1);
+    expect(typeScript(first)).toEqual([]);
+    expect(tsx(first)).toEqual([]);
+  });
+
+  it('runs it through tsx with GONGWEN_DEBUG, for stack traces into the sources', async () => {
+    vi.stubEnv('GONGWEN_DEBUG', '1');
+    try {
+      const forced = await build('--force');
+      expect(forced.code, forced.lines.join('\n')).toBe(0);
+      expect(compiled(forced)).toEqual([]);
+      expect(typeScript(forced)).toContain(new URL('../../scripts/build/index.ts', import.meta.url).href);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 
@@ -149,7 +173,7 @@ describe('a rebuild through the CLI after an edit', () => {
     const rebuilt = await build();
     expect(rebuilt.code, rebuilt.lines.join('\n')).toBe(0);
     expect(rebuilt.lines.at(-1)).toMatch(/^1 built, 0 up to date, 0 failed/);
-    expect(typeScript(rebuilt)).toContain(new URL('../../scripts/build/index.ts', import.meta.url).href);
+    expect(compiled(rebuilt).some((url) => url.endsWith('/build/index.js'))).toBe(true);
     expect(readFileSync(join(tree.out, 'notice.html'), 'utf8')).toContain('二〇二四年四月一日');
   });
 });
