@@ -46,7 +46,7 @@ export interface BuiltDocument {
   /** Signatures of the font folders searched, taken before the search (see ./cache.js). */
   folders: Record<string, string>;
   stages: Record<string, string>;
-  /** Milliseconds per stage: prepare (parse, template, fonts), print, finish, cover (what of it outlasts the print), epub. */
+  /** Milliseconds per stage: prepare (parse, template, fonts), print, finish, cover, epub. */
   timings: Record<string, number>;
 }
 
@@ -114,15 +114,15 @@ async function printedPdf(htmlFile: string, prepared: Prepared, file: VFile, ctx
 }
 
 /**
- * The EPUB's cover, photographed by the build's browser (while it prints the
- * PDF): kept in the stage cache by its page, which changes with the title
+ * The EPUB's cover, photographed by the build's browser after the print:
+ * kept in the stage cache by its page, which changes with the title
  * block only, so an edit of the text takes no new photograph.
  */
 async function coverImage(prepared: Prepared, ctx: PipelineContext): Promise<{ cover: Uint8Array; key: string }> {
   const key = sha256(JSON.stringify([ctx.tool, coverHtml(prepared.rendered), chromiumStamp()]));
   const cached = ctx.cache.readStage('cover', key);
   if (cached) return { cover: cached, key };
-  const cover = await renderCover(await ctx.renderer.browser(), prepared.rendered);
+  const cover = await ctx.renderer.run('photograph the cover', (browser) => renderCover(browser, prepared.rendered));
   ctx.cache.writeStage('cover', key, cover);
   return { cover, key };
 }
@@ -162,13 +162,11 @@ export async function buildDocument(source: string, name: string, file: VFile, c
     const final = (ext: string) => join(ctx.outDir, `${name}.${ext}`);
     // Chromium reads the page from its temporary file beside the outputs, so the fonts' relative URLs resolve.
     const htmlFile = outputs.add(final('html'), prepared.html, '.tmp.html');
-    // The cover is the browser's other job: it is photographed while the page prints.
-    const cover = coverImage(prepared, ctx);
-    cover.catch(() => undefined); // awaited below; a failed print must not leave its rejection unhandled
     const printed = await timed('print', () => printedPdf(htmlFile, prepared, file, ctx));
     const pdf = await timed('finish', () => finishPdf(printed.pdf, prepared.rendered.meta));
     outputs.add(final('pdf'), pdf);
-    const { cover: coverPng, key: coverKey } = await timed('cover', () => cover);
+    // After the print, not beside it: a screenshot taken while another page prints is a known way to stall Chromium.
+    const { cover: coverPng, key: coverKey } = await timed('cover', () => coverImage(prepared, ctx));
     const epub = await timed('epub', () => epubBytes(prepared, pdf, coverPng, file, ctx));
     outputs.add(final('epub'), epub.epub);
     return {

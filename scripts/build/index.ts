@@ -62,7 +62,7 @@ export async function buildDocuments(sources: string[], options: BuildOptions): 
   const renderer = options.renderer ?? new Renderer();
   try {
     // Chromium starts while the pipeline's code loads and the first document is prepared; a launch failure shows where the browser is used.
-    renderer.browser().catch(() => undefined);
+    renderer.warmUp().catch(() => undefined);
     const { buildDocument } = await import('./document.ts');
     const ctx = { outDir, projectDir: PROJECT_DIR, cache, renderer, tool };
     await runPool(stale, options.concurrency ?? availableParallelism(), async (result) => {

@@ -41,13 +41,22 @@ export class Renderer {
    * Prints the HTML file at `htmlPath` (see printPdf), relaunching the browser
    * once if it fails. Several documents may print at once on one Renderer.
    */
-  async print(htmlPath: string, allowedDirs: string[]): Promise<PrintResult> {
+  print(htmlPath: string, allowedDirs: string[]): Promise<PrintResult> {
+    return this.run('print the page', (browser, limitMs) => printPdf(browser, htmlPath, allowedDirs, limitMs));
+  }
+
+  /**
+   * A job for the browser (a print, the EPUB cover's photograph) under the
+   * time limit, run again once in a relaunched browser when the browser
+   * failed: crashed, hung, or was relaunched because another job hung.
+   */
+  async run<T>(what: string, job: (browser: Browser, limitMs: number) => Promise<T>): Promise<T> {
     try {
-      return await this.#printOnce(htmlPath, allowedDirs);
+      return await this.#once(what, job);
     } catch (error) {
       if (!(error instanceof BrowserFault)) throw error;
       try {
-        return await this.#printOnce(htmlPath, allowedDirs);
+        return await this.#once(what, job);
       } catch (again) {
         if (again instanceof BrowserFault) throw new Error(`${again.message}, also after relaunching it`);
         throw again;
@@ -55,9 +64,9 @@ export class Renderer {
     }
   }
 
-  /** The build's browser, for its other pages (the EPUB cover): launched on first use, relaunched if it died. */
-  async browser(): Promise<Browser> {
-    return (await this.#connected()).browser;
+  /** Starts the browser ahead of the first job (while the pipeline's code loads). */
+  async warmUp(): Promise<void> {
+    await this.#connected();
   }
 
   /** Ends the browser and every process of it; safe to call twice or when none was launched. */
@@ -83,17 +92,17 @@ export class Renderer {
     if (browser) await closeBrowser(browser, 0);
   }
 
-  async #printOnce(htmlPath: string, allowedDirs: string[]): Promise<PrintResult> {
+  async #once<T>(what: string, job: (browser: Browser, limitMs: number) => Promise<T>): Promise<T> {
     const { browser, launch } = await this.#connected();
     const limitMs = renderTimeoutMs(this.#options);
     let timer: NodeJS.Timeout | undefined;
     const hung = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new BrowserFault(`Chromium did not print the page within ${limitMs / 1000} s (GONGWEN_RENDER_TIMEOUT=seconds waits longer)`)), limitMs);
+      timer = setTimeout(() => reject(new BrowserFault(`Chromium did not ${what} within ${limitMs / 1000} s (GONGWEN_RENDER_TIMEOUT=seconds waits longer)`)), limitMs);
     });
     try {
-      return await Promise.race([printPdf(browser, htmlPath, allowedDirs, limitMs), hung]);
+      return await Promise.race([job(browser, limitMs), hung]);
     } catch (error) {
-      const fault = error instanceof BrowserFault ? error : browser.connected ? undefined : new BrowserFault(`Chromium crashed while printing the page (${firstLine(error)})`);
+      const fault = error instanceof BrowserFault ? error : browser.connected ? undefined : new BrowserFault(`Chromium crashed while trying to ${what} (${firstLine(error)})`);
       if (!fault) throw error;
       await this.#discard(launch);
       throw fault;

@@ -96,6 +96,40 @@ describe('Renderer', () => {
     expect(await chromiumLeftBehind(isolated.dir)).toEqual([]);
   });
 
+  it('runs a job again when its browser is relaunched because another job hung (the cover beside a print)', async () => {
+    const renderer = new Renderer({ renderTimeoutMs: 3_000 });
+    try {
+      let hangs = true;
+      const hung = renderer.run('hang', async (browser) => {
+        if (hangs) {
+          hangs = false;
+          await new Promise(() => undefined);
+        }
+        return browser.version();
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      let attempts = 0;
+      const photographed = renderer.run('photograph the cover', async (browser) => {
+        attempts++;
+        const tab = await browser.newPage();
+        try {
+          // The first attempt is still running when the hung job's browser is relaunched under it.
+          if (attempts === 1) await new Promise((resolve) => browser.once('disconnected', resolve));
+          await tab.setContent('<p>封面</p>');
+          return (await tab.screenshot({ type: 'png' })).length;
+        } finally {
+          await tab.close().catch(() => undefined);
+        }
+      });
+      expect(await hung).toMatch(/Chrom/);
+      expect(await photographed).toBeGreaterThan(100);
+      expect(attempts).toBe(2);
+    } finally {
+      await renderer.close();
+    }
+    expect(await chromiumLeftBehind(isolated.dir)).toEqual([]);
+  });
+
   it('does not retry a document that fails on its own, and still closes cleanly', async () => {
     const renderer = new Renderer();
     try {
