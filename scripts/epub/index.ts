@@ -20,7 +20,7 @@ import { normalizeContainer } from './container.ts';
 import { coverAlt } from './cover.ts';
 import { embedSlotFonts, textsForCss } from './fonts.ts';
 import { contentIdentifier, creatorOf, descriptionOf, w3cDateTime, zipDate } from './metadata.ts';
-import { anchorLeadParagraphs, pageList, tableOfContents, type Landmark } from './nav.ts';
+import { anchorLeadParagraphs, ncxNavMap, pageList, tableOfContents, type Landmark } from './nav.ts';
 import { insertPageBreaks } from './page-breaks.ts';
 import { pdfPageRuns } from './pdf-text.ts';
 import { loadTemplate } from '../template/index.ts';
@@ -66,8 +66,8 @@ function toLibraryChapter(chapter: EpubChapter): Chapter {
 }
 
 /**
- * epub-gen-memory with its random identifier replaced, its EPUB 2 leftovers
- * removed, and the pages it has no notion of (the cover page) added.
+ * epub-gen-memory with its random identifier replaced and the pages it has
+ * no notion of (the cover page) added.
  */
 class GongwenEpub extends EPub {
   constructor(
@@ -82,8 +82,6 @@ class GongwenEpub extends EPub {
 
   async container(): Promise<EPub['zip']> {
     await this.render();
-    // EPUB 3 reading systems navigate with the nav document; our package does not list an NCX.
-    this.zip.remove('OEBPS/toc.ncx');
     for (const [name, page] of Object.entries(this.extraPages)) this.zip.file(`OEBPS/${name}`, page);
     return this.zip;
   }
@@ -121,6 +119,7 @@ async function styles(doc: RenderedDocument, content: Root, options: EpubOptions
 /** What our templates (content.opf, toc.xhtml) read, under the `gw` key of epub-gen-memory's options. */
 function templateData(doc: RenderedDocument, chapters: EpubChapter[], hasCover: boolean, modified: Date) {
   const pages = pageList(chapters);
+  const toc = tableOfContents(chapters);
   return {
     lang: doc.meta.lang,
     identifier: contentIdentifier(doc.meta, doc.content),
@@ -133,7 +132,8 @@ function templateData(doc: RenderedDocument, chapters: EpubChapter[], hasCover: 
     printEdition: pages.length > 0 ? `${doc.name}.pdf` : undefined,
     modified: w3cDateTime(modified),
     accessibility: accessibilityMetadata({ pageList: pages.length > 0, cover: hasCover }),
-    toc: tableOfContents(chapters),
+    toc,
+    ncx: ncxNavMap(toc),
     landmarks: landmarks(chapters, hasCover),
     pageList: pages,
     tocTitle: LABELS.toc,
@@ -162,6 +162,7 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
     prependChapterTitles: false,
     contentOPF: template('content.opf.ejs'),
     tocXHTML: template('toc.xhtml.ejs'),
+    tocNCX: template('toc.ncx.ejs'),
     chapterXHTML: template('chapter.xhtml.ejs'),
     ...(cover ? { cover: new File([cover], 'cover.png', { type: 'image/png' }) } : {}),
     gw,

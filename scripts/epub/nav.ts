@@ -96,6 +96,31 @@ export function tableOfContents(chapters: EpubChapter[]): NavEntry[] {
   );
 }
 
+export interface NcxPoint extends NavEntry {
+  /** navPoint id, unique in the file. */
+  id: string;
+  /** Reading order: one number per target, shared by entries pointing to the same place (NCX, OPF 2.0.1 2.4.1.2). */
+  playOrder: number;
+  children: NcxPoint[];
+}
+
+/** The table of contents as the EPUB 2 NCX numbers it, for reading systems that do not read the EPUB 3 nav. */
+export function ncxNavMap(toc: NavEntry[]): { points: NcxPoint[]; depth: number } {
+  const order = new Map<string, number>();
+  let count = 0;
+  let depth = 0;
+  const number = (entries: NavEntry[], level: number): NcxPoint[] =>
+    entries.map((entry) => {
+      depth = Math.max(depth, level);
+      if (!order.has(entry.href)) order.set(entry.href, order.size + 1);
+      const point = { ...entry, id: `nav-${++count}`, playOrder: order.get(entry.href)!, children: [] as NcxPoint[] };
+      point.children = number(entry.children, level + 1);
+      return point;
+    });
+  const points = number(toc, 1);
+  return { points, depth };
+}
+
 export interface PageTarget {
   label: string;
   href: string;

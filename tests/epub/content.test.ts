@@ -70,6 +70,21 @@ describe('EPUB content', () => {
     expect(nav).toContain('<a epub:type="bodymatter" href="chapter-01.xhtml">正文</a>');
   });
 
+  it('carries the same table of contents as an EPUB 2 NCX, for reading systems without the EPUB 3 nav', async () => {
+    const epub = await openEpub(await writeEpub(fixtureDocument()));
+    expect(epub.opf).toContain('<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>');
+    expect(epub.opf).toContain('<spine toc="ncx">');
+    const nav = await contentDocument(epub, 'OEBPS/toc.xhtml');
+    const ncx = await contentDocument(epub, 'OEBPS/toc.ncx');
+    const navLinks = [.../<nav epub:type="toc"[\s\S]*?<\/nav>/.exec(nav)![0].matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
+    const ncxPoints = [...ncx.matchAll(/<navLabel><text>([^<]+)<\/text><\/navLabel><content src="([^"]+)"\/>/g)].map((m) => [m[2], m[1]]);
+    expect(navLinks.length).toBeGreaterThan(5);
+    expect(ncxPoints).toEqual(navLinks);
+    expect(ncx).toContain(`<meta name="dtb:uid" content="${/<dc:identifier id="book-id">([^<]+)</.exec(epub.opf)![1]}"/>`);
+    // Nested as the nav is: a （一） navPoint sits inside its 一、, inside its part.
+    expect(ncx.replace(/\s+/g, '')).toMatch(/过去一年的主要工作<\/text><\/navLabel><contentsrc="chapter-02\.xhtml#part-1"\/><navPointid="nav-\d+"playOrder="\d+"><navLabel><text>一、/);
+  });
+
   it('states its accessibility: schema.org properties and EPUB Accessibility 1.1 conformance', async () => {
     const { opf } = await openEpub(await writeEpub(fixtureDocument()));
     const values = (property: string) => [...opf.matchAll(new RegExp(`<meta property="${property}">([^<]*)</meta>`, 'g'))].map((m) => m[1]);
