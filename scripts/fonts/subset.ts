@@ -48,16 +48,19 @@ function cacheKey(job: SubsetJob, scriptHash: string): string {
 function runPython(jobs: Array<SubsetJob & { out: string }>): Promise<Array<{ missing: string; name: string }>> {
   const input = JSON.stringify(jobs.map((j) => ({ font: j.file, face: j.face, chars: j.chars, out: j.out })));
   return new Promise((resolve, reject) => {
-    const child = execFile(pythonWithFontTools(), [SCRIPT], { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+    const python = pythonWithFontTools();
+    const child = execFile(python, [SCRIPT], { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       if (error) {
         const hint = /No module named 'fontTools'/.test(stderr)
           ? 'Python fontTools is missing: install it (Debian: apt-get install python3-fonttools)'
-          : stderr.trim().split('\n').pop();
+          : stderr.trim().split('\n').pop() || `${python} exited with code ${error.code} and said nothing (GONGWEN_PYTHON names the Python to use)`;
         reject(new Error(`font subsetting failed: ${hint}`));
         return;
       }
       resolve(JSON.parse(stdout));
     });
+    // A Python that exits before reading its input (missing, broken) closes the pipe: the exit above reports it, not an EPIPE.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input);
   });
 }

@@ -80,6 +80,19 @@ describe('prepareFonts with the installed stand-ins', () => {
     expect(readdirSync(storeDir).sort()).toEqual([used, used.replace(/\.ttf$/, '.json')].sort());
   });
 
+  it('reports a Python that exits without reading its input as a clear error, not an EPIPE (the input outgrows the pipe)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-fonts-'));
+    const body = Array.from({ length: 6000 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+    vi.stubEnv('GONGWEN_PYTHON', '/bin/false');
+    try {
+      await expect(prepareFonts({ body }, { cacheDir: join(dir, 'cache'), storeDir: '', userFontDirs: [] })).rejects.toThrow(
+        /^font subsetting failed: \/bin\/false exited with code 1 and said nothing/,
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('prefers the user’s own official face, found in a fonts folder, over the stand-in', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongwen-fonts-'));
     const userFonts = join(dir, 'fonts');
