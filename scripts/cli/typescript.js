@@ -5,20 +5,21 @@
  *
  * - compiled: esbuild bundles the entry with our code (packages stay
  *   external, our plain-JS modules too, so they are one instance) into
- *   node_modules/.cache/gongwen/, keyed by every file of scripts/, the lock
- *   file and esbuild's version. Bundling takes ~0.2 s once per change; later
- *   runs import plain JavaScript, without a loader: tsx's loader thread costs
- *   ~0.5 s of start-up and every import of a run crosses to it.
+ *   node_modules/.cache/gongwen/, keyed by every file of scripts/' folders,
+ *   the package and lock files (codeFingerprint) and esbuild's version.
+ *   Bundling takes ~0.2 s once per change; later runs import plain
+ *   JavaScript, without a loader: tsx's loader thread costs ~0.5 s of
+ *   start-up and every import of a run crosses to it.
  * - through tsx, registered on first use: with GONGWEN_DEBUG (source maps for
  *   stack traces), or when the cache cannot be written.
  *
  * A build whose documents are all up to date (./commands/build.js) needs
  * neither.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { codeFingerprint, sha256 } from '../build/fingerprint.js';
 
 const SCRIPTS_DIR = fileURLToPath(new URL('../', import.meta.url));
 const PROJECT_DIR = dirname(SCRIPTS_DIR);
@@ -46,14 +47,6 @@ export async function importTypeScript(url) {
   return import(url.href);
 }
 
-/** @param {string} dir */
-function filesUnder(dir) {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /**
  * The bundle of `entry`, made when the code changed since the last one.
  * @param {string} entry absolute path of a .ts file under scripts/
@@ -61,11 +54,8 @@ function filesUnder(dir) {
  */
 async function compiledEntry(entry) {
   const esbuild = await import('esbuild');
-  const hash = createHash('sha256').update(esbuild.version);
-  for (const file of [join(PROJECT_DIR, 'package-lock.json'), ...filesUnder(SCRIPTS_DIR)]) {
-    hash.update(relative(PROJECT_DIR, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  const dir = join(CACHE_DIR, `code-${hash.digest('hex').slice(0, 20)}`);
+  const codeDirs = readdirSync(SCRIPTS_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const dir = join(CACHE_DIR, `code-${sha256(`${esbuild.version}\n${codeFingerprint(PROJECT_DIR, codeDirs)}`).slice(0, 20)}`);
   const compiled = join(dir, relative(SCRIPTS_DIR, entry).replace(/\.ts$/, '.js'));
   if (isFile(compiled)) return compiled;
 
