@@ -46,7 +46,9 @@ export async function printPdf(browser: Browser, htmlPath: string, allowedDirs: 
     await page.evaluate('Promise.allSettled([...document.fonts].map((face) => face.load())).then(() => document.fonts.ready)');
     await page.emulateMediaType('print');
     await squeezePunctuation(page);
-    const pdf = await printWithRecordPlaced(page, () => page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs }));
+    const pdf = await printWithRecordPlaced(page, (measuring) =>
+      page.pdf({ preferCSSPageSize: true, printBackground: true, outline: !measuring, tagged: !measuring, timeout: timeoutMs }),
+    );
     return { pdf, blocked };
   } finally {
     // A crashed browser cannot close the page; the error that matters is the one above.

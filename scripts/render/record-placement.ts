@@ -82,11 +82,15 @@ export async function measureRecord(printed: Uint8Array, marks: RecordMarks): Pr
   return { bodyEndPage: end.page, roomMm: TEXT_BLOCK.topMm + TEXT_BLOCK.heightMm - bodyEndMm, recordMm: marks.recordMm };
 }
 
-/** Prints the page with its 版记 placed: once to measure, once to keep; a page without a 版记 once. */
-export async function printWithRecordPlaced(page: Page, print: () => Promise<Uint8Array>): Promise<Uint8Array> {
+/**
+ * Prints the page with its 版记 placed: once to measure, once to keep; a page
+ * without a 版记 once. `print(measuring)`: the measuring print is only read
+ * for its destinations, so it may skip what only the kept one needs (tags, outline).
+ */
+export async function printWithRecordPlaced(page: Page, print: (measuring: boolean) => Promise<Uint8Array>): Promise<Uint8Array> {
   const marks = (await page.evaluate(`${SCRIPT}.mark()`)) as RecordMarks | null;
-  if (!marks) return print();
-  const placement = placeRecord(await measureRecord(await print(), marks), marks.page);
+  if (!marks) return print(false);
+  const placement = placeRecord(await measureRecord(await print(true), marks), marks.page);
   await page.evaluate(`${SCRIPT}.place(${JSON.stringify(placement)})`);
-  return print();
+  return print(false);
 }
