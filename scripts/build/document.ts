@@ -122,7 +122,7 @@ async function coverImage(prepared: Prepared, ctx: PipelineContext): Promise<{ c
   const key = sha256(JSON.stringify([ctx.tool, coverHtml(prepared.rendered), chromiumStamp()]));
   const cached = ctx.cache.readStage('cover', key);
   if (cached) return { cover: cached, key };
-  const cover = await ctx.renderer.run('photograph the cover', (browser) => renderCover(browser, prepared.rendered));
+  const cover = await ctx.renderer.run('photograph the cover', (page) => renderCover(page, prepared.rendered));
   ctx.cache.writeStage('cover', key, cover);
   return { cover, key };
 }

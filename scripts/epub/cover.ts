@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { render } from 'ejs';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Browser } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import type { RenderedDocument } from '../ast/types.ts';
+import { guardRequests } from '../render/requests.ts';
 import { OFFICIAL_RED } from '../standard/gbt9704.ts';
 import { hasClass } from './chapters.ts';
 
@@ -44,16 +45,33 @@ export function coverHtml(doc: RenderedDocument): string {
   });
 }
 
-/** Photograph the cover page; the page runs no script and loads nothing from outside. */
-export async function renderCover(browser: Browser, doc: RenderedDocument): Promise<Uint8Array> {
-  const page = await browser.newPage();
+/**
+ * Chromium draws only the tab in front, so a screenshot of a tab behind
+ * another one never finishes (a reused tab of a batch is often behind). One
+ * tab at a time is brought to the front and photographed. A photograph hung
+ * anyway ends when its browser is killed (see renderer.ts), and the next one goes.
+ */
+let photographing: Promise<unknown> = Promise.resolve();
+
+function photographInFront(page: Page): Promise<Uint8Array> {
+  const turn = photographing.then(async () => {
+    await page.bringToFront();
+    return page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE } });
+  });
+  photographing = turn.catch(() => undefined);
+  return turn;
+}
+
+/** Photographs the cover page in `page`, a tab of its own (see renderer.ts); the page runs no script and loads nothing from outside. */
+export async function renderCover(page: Page, doc: RenderedDocument): Promise<Uint8Array> {
+  const guard = await guardRequests(page, () => false);
   try {
-    await page.setJavaScriptEnabled(false);
+    await page.emulateMediaType('screen');
     await page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 });
     await page.setContent(coverHtml(doc), { waitUntil: 'load' });
     await page.evaluate('document.fonts.ready');
-    return await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE } });
+    return await photographInFront(page);
   } finally {
-    await page.close();
+    guard.release();
   }
 }

@@ -5,8 +5,9 @@
  * with a 版记 is printed twice (see record-placement.ts).
  */
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { printWithRecordPlaced } from './record-placement.ts';
+import { guardRequests } from './requests.ts';
 import { squeezePunctuation } from './squeeze-punctuation.ts';
 
 export interface PrintResult {
@@ -15,43 +16,34 @@ export interface PrintResult {
   blocked: string[];
 }
 
+/** The viewport a page is laid out in before printing; print layout ignores it, but the squeeze measures in it. */
+const PRINT_VIEWPORT = { width: 800, height: 600 } as const;
+
 /**
- * Prints the HTML file at `htmlPath`; `allowedDirs` are the folders whose
- * files it may load. Use a Renderer (./renderer.ts) to survive a browser
- * that crashes or hangs.
+ * Prints the HTML file at `htmlPath` in `page`, a tab of its own (see
+ * renderer.ts, which reuses tabs and survives a browser that crashes or
+ * hangs); `allowedDirs` are the folders whose files it may load.
  */
-export async function printPdf(browser: Browser, htmlPath: string, allowedDirs: string[], timeoutMs = 120_000): Promise<PrintResult> {
-  const page = await browser.newPage();
-  const blocked: string[] = [];
+export async function printPdf(page: Page, htmlPath: string, allowedDirs: string[], timeoutMs = 120_000): Promise<PrintResult> {
   const allowed = allowedDirs.map((dir) => pathToFileURL(dir).href.replace(/\/?$/, '/'));
   const pageUrl = pathToFileURL(htmlPath).href;
+  const guard = await guardRequests(page, (url) => allowed.some((prefix) => url.startsWith(prefix)), pageUrl);
   try {
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      const url = request.url();
-      const leavesPage = request.isNavigationRequest() && request.frame() === page.mainFrame() && url !== pageUrl;
-      if (!leavesPage && (url === pageUrl || url.startsWith('data:') || allowed.some((prefix) => url.startsWith(prefix)))) {
-        void request.continue();
-      } else {
-        blocked.push(url);
-        // A 204 keeps the page where it is (a <meta> refresh); an aborted navigation would put an error page in its place.
-        void (leavesPage ? request.respond({ status: 204 }) : request.abort('blockedbyclient'));
-      }
-    });
+    const { width, height } = page.viewport() ?? {};
+    if (width !== PRINT_VIEWPORT.width || height !== PRINT_VIEWPORT.height) await page.setViewport(PRINT_VIEWPORT);
+    // Laid out for print from the start: one layout less than switching after loading.
+    await page.emulateMediaType('print');
     await page.goto(pageUrl, { waitUntil: 'load', timeout: timeoutMs });
     // Load every declared face, not only those the DOM uses: page numbers live in @page margin
     // boxes, and a face first asked for while printing would print as blank (font-display: block).
     // A face whose file was blocked fails to load; it is reported above, and the page prints without it.
     await page.evaluate('Promise.allSettled([...document.fonts].map((face) => face.load())).then(() => document.fonts.ready)');
-    await page.emulateMediaType('print');
     await squeezePunctuation(page);
     const pdf = await printWithRecordPlaced(page, (measuring) =>
       page.pdf({ preferCSSPageSize: true, printBackground: true, outline: !measuring, tagged: !measuring, timeout: timeoutMs }),
     );
-    return { pdf, blocked };
+    return { pdf, blocked: guard.blocked };
   } finally {
-    // A crashed browser cannot close the page; the error that matters is the one above.
-    await page.close().catch(() => undefined);
+    guard.release();
   }
 }

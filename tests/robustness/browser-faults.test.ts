@@ -7,7 +7,9 @@
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderCover } from '../../scripts/epub/cover.ts';
 import { Renderer } from '../../scripts/render/renderer.ts';
+import { fixtureDocument } from '../epub/helpers/fixture.ts';
 import { chromiumLeftBehind, isolatedBrowserEnv, launchedChromium, scratchDir } from './helpers.ts';
 
 const isolated = isolatedBrowserEnv();
@@ -42,6 +44,42 @@ async function withChromium<T>(path: string, action: () => Promise<T>): Promise<
     delete process.env.GONGWEN_CHROMIUM;
   }
 }
+
+/** A print without its dates, which differ from one print to the next. */
+const undated = (pdf: Uint8Array) => Buffer.from(pdf).toString('latin1').replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, '');
+
+describe('Renderer tabs', () => {
+  it('reuses a tab from job to job, and closes, not reuses, one whose job failed', async () => {
+    const renderer = new Renderer();
+    try {
+      const first = await renderer.run('open a tab', async (tab) => tab);
+      expect(await renderer.run('open a tab', async (tab) => tab)).toBe(first);
+      await expect(renderer.run('fail', async () => Promise.reject(new Error('the job failed')))).rejects.toThrow('the job failed');
+      expect(first.isClosed()).toBe(true);
+      expect(await renderer.run('open a tab', async (tab) => tab)).not.toBe(first);
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('prints the same in a reused tab, after a cover, as in a new one; covers in two tabs at once both finish', async () => {
+    const renderer = new Renderer({ renderTimeoutMs: 20_000 });
+    try {
+      // Two tabs, both used for a print: a batch of two documents.
+      const [fresh] = await Promise.all([renderer.print(page, []), renderer.print(page, [])]);
+      const started = Date.now();
+      // The tab behind the other one is photographed too (a screenshot of a tab behind never finished).
+      const covers = await Promise.all([1, 2].map(() => renderer.run('photograph the cover', (tab) => renderCover(tab, fixtureDocument()))));
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(covers[0]).toEqual(covers[1]);
+      const reused = await renderer.print(page, []);
+      expect(undated(reused.pdf)).toBe(undated(fresh.pdf));
+    } finally {
+      await renderer.close();
+    }
+    expect(await chromiumLeftBehind(isolated.dir)).toEqual([]);
+  });
+});
 
 describe('Renderer', () => {
   it('prints, survives a browser killed between documents, and leaves nothing after close()', async () => {
@@ -100,26 +138,21 @@ describe('Renderer', () => {
     const renderer = new Renderer({ renderTimeoutMs: 3_000 });
     try {
       let hangs = true;
-      const hung = renderer.run('hang', async (browser) => {
+      const hung = renderer.run('hang', async (tab) => {
         if (hangs) {
           hangs = false;
           await new Promise(() => undefined);
         }
-        return browser.version();
+        return tab.browser().version();
       });
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       let attempts = 0;
-      const photographed = renderer.run('photograph the cover', async (browser) => {
+      const photographed = renderer.run('photograph the cover', async (tab) => {
         attempts++;
-        const tab = await browser.newPage();
-        try {
-          // The first attempt is still running when the hung job's browser is relaunched under it.
-          if (attempts === 1) await new Promise((resolve) => browser.once('disconnected', resolve));
-          await tab.setContent('<p>封面</p>');
-          return (await tab.screenshot({ type: 'png' })).length;
-        } finally {
-          await tab.close().catch(() => undefined);
-        }
+        // The first attempt is still running when the hung job's browser is relaunched under it.
+        if (attempts === 1) await new Promise((resolve) => tab.browser().once('disconnected', resolve));
+        await tab.setContent('<p>封面</p>');
+        return (await tab.screenshot({ type: 'png' })).length;
       });
       expect(await hung).toMatch(/Chrom/);
       expect(await photographed).toBeGreaterThan(100);

@@ -79,7 +79,7 @@ describe('printing a hostile page', () => {
     const before = server.connections;
     const browser: Browser = await launchBrowser({ args: NO_NETWORK_ARGS });
     try {
-      const { pdf, blocked } = await printPdf(browser, page, []);
+      const { pdf, blocked } = await printPdf(await browser.newPage(), page, []);
       const text = pdfText(pdf);
       expect(text).toContain('敌意页面的正文。');
       expect(text).not.toContain('SCRIPT RAN');
