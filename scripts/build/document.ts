@@ -163,10 +163,13 @@ export async function buildDocument(source: string, name: string, file: VFile, c
     // Chromium reads the page from its temporary file beside the outputs, so the fonts' relative URLs resolve.
     const htmlFile = outputs.add(final('html'), prepared.html, '.tmp.html');
     const printed = await timed('print', () => printedPdf(htmlFile, prepared, file, ctx));
-    const pdf = await timed('finish', () => finishPdf(printed.pdf, prepared.rendered.meta));
+    // The cover after the print, not beside it in a second tab (a known way to stall Chromium),
+    // photographed while this process finishes the PDF.
+    const [pdf, { cover: coverPng, key: coverKey }] = await Promise.all([
+      timed('finish', () => finishPdf(printed.pdf, prepared.rendered.meta)),
+      timed('cover', () => coverImage(prepared, ctx)),
+    ]);
     outputs.add(final('pdf'), pdf);
-    // After the print, not beside it: a screenshot taken while another page prints is a known way to stall Chromium.
-    const { cover: coverPng, key: coverKey } = await timed('cover', () => coverImage(prepared, ctx));
     const epub = await timed('epub', () => epubBytes(prepared, pdf, coverPng, file, ctx));
     outputs.add(final('epub'), epub.epub);
     return {

@@ -82,20 +82,23 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 }
 
 /**
- * Ends a browser for sure: a polite close first, bounded because a hung
- * browser never answers it, then SIGKILL to its whole process group
- * (puppeteer starts Chromium as a group leader), so no renderer, GPU or
- * zygote process outlives it.
+ * Ends a browser for sure: a polite close first when `politeMs` > 0, bounded
+ * because a hung browser never answers it, then SIGKILL to its whole process
+ * group (puppeteer starts Chromium as a group leader), so no renderer, GPU or
+ * zygote process outlives it. Returns once the browser process has exited
+ * and puppeteer has removed its temporary profile.
  */
 export async function closeBrowser(browser: Browser, politeMs = 5_000): Promise<void> {
-  const pid = browser.process()?.pid;
+  const child = browser.process();
+  const exited = child && child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined;
   if (politeMs > 0 && browser.connected) {
     let timer: NodeJS.Timeout | undefined;
     const givenUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, politeMs)));
     await Promise.race([browser.close().catch(() => undefined), givenUp]);
     clearTimeout(timer);
   }
-  if (pid) killGroup(pid);
+  if (child?.pid) killGroup(child.pid);
+  await exited;
 }
 
 function killGroup(pid: number): void {

@@ -9,9 +9,11 @@
 // carried character and its marks fit back on the line; if they never do,
 // the line is left as it was. Every glyph stays inside the 156 mm block.
 //
-// Only the characters before closing marks are measured while looking for a
-// short line; a line found is read a few lines at a time. The work grows with
-// the length of the text, not with its square.
+// Cost: a block's line boxes (one range) say which lines end short; line
+// breaks are found by binary search over the characters, so a line costs a
+// handful of measurements, not one per character. While measuring, each block
+// is a relayout boundary, so a squeeze lays out its block again, not the
+// document. (10× sample, 280 lines mended: 1.0 → 0.45 s in a warm tab.)
 (() => {
   const CLOSING = /[，。、；：？！”’）》」』】〕]/u;
   // Justified blocks only; measured left-aligned, so a short line shows as short.
@@ -20,6 +22,15 @@
   );
   if (!blocks.length) return 0;
   document.documentElement.classList.add('gw-measuring');
+  // Each block a relayout boundary while measuring (size and layout contained, at the height it
+  // has): a squeeze then lays out its block again, not the whole document, and the blocks below
+  // stay where they are. Heights are read together, then set together: one layout, not one per block.
+  const styles = blocks.map((block) => block.getAttribute('style'));
+  const heights = blocks.map((block) => block.getBoundingClientRect().height);
+  blocks.forEach((block, i) => {
+    block.style.contain = 'size layout';
+    block.style.height = `${heights[i]}px`;
+  });
   const range = document.createRange();
 
   // Each character is measured once while the layout stands: text node → rect per offset. A squeeze changes the layout and clears it.
@@ -35,27 +46,88 @@
     return rects[offset];
   }
 
-  /**
-   * The lines of `block` from the character at `start` on, as arrays of
-   * {node, offset, char, rect}: `count` whole lines, and the first character
-   * of the line after them when there is one.
-   */
-  function linesFrom(block, start, count) {
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-    walker.currentNode = start.node;
-    const rows = [];
-    for (let node = start.node, first = start.offset; node; node = walker.nextNode(), first = 0) {
-      for (let i = first; i < node.data.length; i++) {
-        const rect = rectOf(node, i);
-        if (!rect || rect.width === 0) continue;
-        const c = { node, offset: i, char: node.data[i], rect };
-        const last = rows[rows.length - 1];
-        if (last && Math.abs(rect.top - last[0].rect.top) < rect.height / 2) last.push(c);
-        else if (rows.length === count) return { rows, next: c };
-        else rows.push([c]);
+  /** The characters of `block` from `start` on, read from the DOM as they are asked for: at(i) is the i-th, undefined past the end. */
+  function textFrom(block, start) {
+    const chars = [];
+    const reader = charsFrom(block, start);
+    return (i) => {
+      while (chars.length <= i) {
+        const { value, done } = reader.next();
+        if (done) return undefined;
+        chars.push(value);
       }
+      return chars[i];
+    };
+  }
+
+  /** Index of the first visible character at or after `i` and before `end`, or -1. */
+  function visibleAt(at, i, end = Infinity) {
+    for (let c = at(i); c && i < end; c = at(++i)) if (visible(c)) return i;
+    return -1;
+  }
+
+  /** Index of the last visible character before `i`, or -1. */
+  function visibleBefore(at, i) {
+    while (--i >= 0) if (visible(at(i))) return i;
+    return -1;
+  }
+
+  /**
+   * Index of the first visible character from `from` on for which `holds(i)`,
+   * or -1; once it holds it holds for every later one (line tops only grow
+   * along the text). Found by doubling, then halving: a handful of
+   * measurements, not one per character.
+   */
+  function firstVisibleWhere(at, from, holds) {
+    let lo = from; // no visible character from `from` up to lo holds
+    let hi; // the first visible character from hi on holds, or there is none
+    for (let step = 32; hi === undefined; step *= 2) {
+      const v = visibleAt(at, lo + step);
+      if (v < 0 || holds(v)) hi = lo + step;
+      else lo = v + 1;
     }
-    return { rows, next: undefined };
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const v = visibleAt(at, mid, hi);
+      if (v < 0 || holds(v)) hi = mid;
+      else lo = v + 1;
+    }
+    return visibleAt(at, lo);
+  }
+
+  /** Index of the first visible character below the line of the visible character at(first), or -1. */
+  const lineBreak = (at, first) => firstVisibleWhere(at, first + 1, (i) => !sameLine(at(first), at(i)));
+
+  /**
+   * The line starting at the visible character `start` and the one after it,
+   * as far as a mend needs them: `line`, its characters (the last visible one
+   * measured), and `next`, the visible characters that open the next line
+   * (its first, then closing marks after it).
+   */
+  function lineAndNext(block, start) {
+    const at = textFrom(block, start);
+    visible(at(0));
+    const nextStart = lineBreak(at, 0);
+    let end = nextStart;
+    if (end < 0) for (end = 0; at(end); end++); // the text ends on this line
+    // Its characters up to the last visible one, measured.
+    const line = [];
+    for (let i = 0, last = visibleBefore(at, end); i <= last; i++) line.push(at(i));
+    const next = nextStart < 0 ? [] : [at(nextStart)];
+    // The second character always; then on while they are closing marks, the first other one included.
+    for (let i = visibleAt(at, nextStart + 1); next.length && i >= 0 && sameLine(next[0], at(i)); i = visibleAt(at, i + 1)) {
+      next.push(at(i));
+      if (!CLOSING.test(at(i).char)) break;
+    }
+    return { line, next };
+  }
+
+  /** The first character of the line after the one starting at the visible character `start`, if any. */
+  function nextLineStart(block, start) {
+    const at = textFrom(block, start);
+    visible(at(0));
+    const i = lineBreak(at, 0);
+    return i < 0 ? undefined : at(i);
   }
 
   const squeezed = (c) => c.node.parentElement.classList.contains('gw-squeeze');
@@ -91,7 +163,7 @@
   function mend(block, start, right, cell) {
     const made = [];
     for (;;) {
-      const [line, next] = linesFrom(block, start, 2).rows;
+      const { line, next } = lineAndNext(block, start);
       if (!isShort(line, next, right, cell)) return true;
       const carried = [];
       for (const c of next.slice(1)) {
@@ -126,31 +198,39 @@
 
   const sameLine = (a, b) => Math.abs(b.rect.top - a.rect.top) < b.rect.height / 2;
 
+  /** The line boxes of `block` from top to bottom, as {top, height, right}: one range measured, not its characters. */
+  function lineBoxes(block) {
+    range.selectNodeContents(block);
+    const lines = [];
+    for (const rect of range.getClientRects()) {
+      if (rect.width === 0) continue;
+      const line = lines.find((l) => Math.abs(l.top - rect.top) < rect.height / 2);
+      if (line) line.right = Math.max(line.right, rect.right);
+      else lines.push({ top: rect.top, height: rect.height, right: rect.right });
+    }
+    return lines.sort((a, b) => a.top - b.top);
+  }
+
   /**
    * The first character of the first short line (see isShort) from the line
-   * starting at `start` on. Only a line whose successor begins with a
-   * character and a closing mark can be short, so only such pairs and the
-   * characters before them are measured, not every character.
+   * starting at `start` on. The block's line boxes say which lines end short
+   * of the right edge; only those lines and the start of the line after them
+   * are measured character by character.
    */
   function nextShortLine(block, start, right, cell) {
-    const seen = [];
-    for (const mark of charsFrom(block, start)) {
-      seen.push(mark);
-      const carried = seen[seen.length - 2];
-      if (!carried || !CLOSING.test(mark.char) || CLOSING.test(carried.char) || !visible(carried) || !visible(mark)) continue;
-      let before = seen.length - 3;
-      while (before >= 0 && !visible(seen[before])) before--;
-      // The pair does not begin a line, or begins the line of `start`, which was checked with the line above it.
-      if (before < 0 || sameLine(seen[before], carried)) continue;
-      const last = seen[before];
-      if (!isShort([last], [carried, mark], right, cell)) continue;
-      let first = before;
-      for (let i = before - 1; i >= 0; i--) {
-        if (!visible(seen[i])) continue;
-        if (!sameLine(seen[i], last)) break;
-        first = i;
-      }
-      return seen[first];
+    const at = textFrom(block, start);
+    const first = visibleAt(at, 0);
+    if (first < 0) return undefined;
+    const onOrBelow = (line) => (i) => at(i).rect.top >= line.top - at(i).rect.height / 2;
+    const lines = lineBoxes(block).filter((line) => line.top >= at(first).rect.top - line.height / 2);
+    for (let k = 0; k + 1 < lines.length; k++) {
+      // Looser than isShort, which decides on the characters: a line box may reach a little past its last glyph.
+      if (lines[k].right >= right - cell / 4) continue;
+      const carried = firstVisibleWhere(at, first, onOrBelow(lines[k + 1]));
+      const mark = visibleAt(at, carried + 1);
+      const last = visibleBefore(at, carried);
+      if (mark < 0 || last < 0 || !sameLine(at(carried), at(mark))) continue;
+      if (isShort([at(last)], [at(carried), at(mark)], right, cell)) return at(firstVisibleWhere(at, first, onOrBelow(lines[k])));
     }
     return undefined;
   }
@@ -168,9 +248,10 @@
       if (!short) break;
       if (mend(block, short, right, cell)) mended++;
       // Mending split text nodes, whether it held or was undone: the next line is found again.
-      start = linesFrom(block, short, 1).next;
+      start = nextLineStart(block, short);
     }
   }
+  blocks.forEach((block, i) => (styles[i] === null ? block.removeAttribute('style') : block.setAttribute('style', styles[i])));
   document.documentElement.classList.remove('gw-measuring');
   return mended;
 })()
