@@ -181,7 +181,8 @@ function continuesWith(paragraph: SourceLine[], size: number, next: string): boo
   if (startsNumbered(next) || /^[“‘《（(]/.test(next)) return false;
   if (size <= 100 && headingDepthOf(paragraph.map((line) => line.text).join(''))) return false;
   const tail = paragraph[paragraph.length - 1].text;
-  return /[，、]$/.test(tail) || (CONTINUES.test(tail) && size >= 20);
+  // An ASCII comma too: the import sets it full-width, and a re-import must judge the line the same.
+  return /[，、,]$/.test(tail) || (CONTINUES.test(tail) && size >= 20);
 }
 
 /** Phase 1: join lines broken in mid-sentence. Lines in `fixed` (closing, cells, contents, marked headings) stay alone. */

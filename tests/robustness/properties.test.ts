@@ -91,6 +91,13 @@ describe('arbitrary Unicode', () => {
     );
   });
 
+  it('import is idempotent where fast-check once found it was not: a line after one ending in an ASCII comma', () => {
+    // The "!" stayed a paragraph of its own, then joined the line before once its "," was set "，".
+    const imported = tryImport('。的的的的的的#的的的的的的的的的的的的\n,\n!')!;
+    expect(imported.markdown).toContain('的，！\n');
+    expect(importDocument(imported.markdown, { path: 'cleaned.md' }).markdown).toBe(imported.markdown);
+  });
+
   it('import is idempotent: a cleaned file imports unchanged', () => {
     fc.assert(
       fc.property(arbitraryText, (text) => {
