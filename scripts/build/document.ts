@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
+import type { PDFDocument } from 'pdf-lib';
 import type { VFile } from 'vfile';
 import type { RenderedDocument } from '../ast/types.ts';
 import { coverHtml, renderCover } from '../epub/cover.ts';
@@ -17,7 +18,7 @@ import { reportFontCoverage } from '../fonts/coverage.ts';
 import { defaultFontOptions, fontFaceCss, prepareFonts, type PreparedFonts, type SlotName } from '../fonts/index.ts';
 import { parseDocument } from '../parse/index.ts';
 import { findChromium } from '../render/browser.ts';
-import { finishPdf } from '../render/finish.ts';
+import { finishPdf, loadPrint } from '../render/finish.ts';
 import type { Renderer } from '../render/renderer.ts';
 import { geometryCss } from '../template/geometry.ts';
 import { loadTemplate, pageHtml, renderContent, type Template } from '../template/index.ts';
@@ -133,13 +134,19 @@ async function coverImage(prepared: Prepared, ctx: PipelineContext): Promise<{ c
  * stage cache unless it left messages on the file, which must show again on
  * the next build.
  */
-async function epubBytes(prepared: Prepared, pdf: Uint8Array, cover: Uint8Array, file: VFile, ctx: PipelineContext): Promise<{ epub: Uint8Array; key: string }> {
+async function epubBytes(
+  prepared: Prepared,
+  pdf: { bytes: Uint8Array; document: PDFDocument },
+  cover: Uint8Array,
+  file: VFile,
+  ctx: PipelineContext,
+): Promise<{ epub: Uint8Array; key: string }> {
   const css = prepared.template.epubCss;
-  const key = sha256(JSON.stringify([ctx.tool, prepared.rendered, css, sha256(pdf), sha256(cover), process.env.SOURCE_DATE_EPOCH ?? '']));
+  const key = sha256(JSON.stringify([ctx.tool, prepared.rendered, css, sha256(pdf.bytes), sha256(cover), process.env.SOURCE_DATE_EPOCH ?? '']));
   const cached = ctx.cache.readStage('epub', key);
   if (cached) return { epub: cached, key };
   const messages = file.messages.length;
-  const epub = await writeEpub(prepared.rendered, { css, pdf, file, cover, fonts: prepared.fonts });
+  const epub = await writeEpub(prepared.rendered, { css, pdf: pdf.document, file, cover, fonts: prepared.fonts });
   if (file.messages.length === messages) ctx.cache.writeStage('epub', key, epub);
   return { epub, key };
 }
@@ -165,12 +172,13 @@ export async function buildDocument(source: string, name: string, file: VFile, c
     const printed = await timed('print', () => printedPdf(htmlFile, prepared, file, ctx));
     // The cover after the print, not beside it in a second tab (a known way to stall Chromium),
     // photographed while this process finishes the PDF.
+    const finished = await loadPrint(printed.pdf);
     const [pdf, { cover: coverPng, key: coverKey }] = await Promise.all([
-      timed('finish', () => finishPdf(printed.pdf, prepared.rendered.meta)),
+      timed('finish', () => finishPdf(finished, prepared.rendered.meta)),
       timed('cover', () => coverImage(prepared, ctx)),
     ]);
     outputs.add(final('pdf'), pdf);
-    const epub = await timed('epub', () => epubBytes(prepared, pdf, coverPng, file, ctx));
+    const epub = await timed('epub', () => epubBytes(prepared, { bytes: pdf, document: finished }, coverPng, file, ctx));
     outputs.add(final('epub'), epub.epub);
     return {
       timings,

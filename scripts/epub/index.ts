@@ -23,6 +23,7 @@ import { contentIdentifier, creatorOf, descriptionOf, w3cDateTime, zipDate } fro
 import { anchorLeadParagraphs, ncxNavMap, pageList, tableOfContents, type Landmark } from './nav.ts';
 import { insertPageBreaks } from './page-breaks.ts';
 import { pdfPageRuns } from './pdf-text.ts';
+import type { PDFDocument } from 'pdf-lib';
 import { loadTemplate } from '../template/index.ts';
 
 export interface EpubOptions {
@@ -30,8 +31,8 @@ export interface EpubOptions {
   css?: string;
   /** The cover image, PNG: see renderCover() in ./cover.ts (the build photographs it with its browser). Without it the book has no cover. */
   cover?: Uint8Array;
-  /** The print edition (the PDF the build made): its pages become page-break markers and a page-list. */
-  pdf?: Uint8Array;
+  /** The print edition (the PDF the build made, or pdf-lib's document of it): its pages become page-break markers and a page-list. */
+  pdf?: Uint8Array | PDFDocument;
   /** Where messages about the document go (e.g. a PDF page not found in the text). */
   file?: VFile;
   /**

@@ -47,8 +47,11 @@ function xmpPacket(meta: FrontMatter & { lang: string }, date: Date, producer: s
 <?xpacket end="w"?>`;
 }
 
-export async function finishPdf(printed: Uint8Array, meta: FrontMatter & { lang: string }): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+/** Chromium's print as pdf-lib reads it: finishPdf changes it, and the EPUB reads its pages from it. */
+export const loadPrint = (printed: Uint8Array): Promise<PDFDocument> => PDFDocument.load(printed, { updateMetadata: false });
+
+/** Finishes the print (from loadPrint) in place and returns the PDF's bytes. */
+export async function finishPdf(pdf: PDFDocument, meta: FrontMatter & { lang: string }): Promise<Uint8Array> {
   placeRecordOnEvenPage(pdf, meta);
   const date = buildDate(meta);
   const producer = 'gongwen (Chromium, pdf-lib)';

@@ -51,4 +51,12 @@ describe('pdfPageRuns', () => {
     const pdf = await pdfWith(content, 'BT /F1 10 Tf <0012> Tj ET');
     expect(await pdfPageRuns(pdf)).toEqual([['人民氒', '大会', '氓']]);
   });
+
+  it('reads the document the build finished, pages it inserted included, as it reads the saved bytes', async () => {
+    const printed = await PDFDocument.load(await pdfWith('BT /F1 12 Tf <0003> Tj ET', ''));
+    printed.insertPage(0); // as finishPdf puts a blank page before the 版记
+    const runs = await pdfPageRuns(printed);
+    expect(runs).toEqual([[], ['人']]);
+    expect(await pdfPageRuns(await printed.save())).toEqual(runs);
+  });
 });
