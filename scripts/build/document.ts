@@ -13,12 +13,11 @@ import type { PDFDocument } from 'pdf-lib';
 import type { VFile } from 'vfile';
 import type { RenderedDocument } from '../ast/types.ts';
 import { coverHtml, renderCover } from '../epub/cover.ts';
-import { bookFontTexts, writeEpub } from '../epub/index.ts';
+import { bookFontTexts } from '../epub/book-text.ts';
 import { reportFontCoverage } from '../fonts/coverage.ts';
 import { defaultFontOptions, fontFaceCss, prepareFonts, type PreparedFonts, type SlotName } from '../fonts/index.ts';
 import { parseDocument } from '../parse/index.ts';
 import { findChromium } from '../render/browser.ts';
-import { finishPdf, loadPrint } from '../render/finish.ts';
 import type { Renderer } from '../render/renderer.ts';
 import { geometryCss } from '../template/geometry.ts';
 import { loadTemplate, pageHtml, renderContent, type Template } from '../template/index.ts';
@@ -146,6 +145,7 @@ async function epubBytes(
   const cached = ctx.cache.readStage('epub', key);
   if (cached) return { epub: cached, key };
   const messages = file.messages.length;
+  const { writeEpub } = await import('../epub/index.ts');
   const epub = await writeEpub(prepared.rendered, { css, pdf: pdf.document, file, cover, fonts: prepared.fonts });
   if (file.messages.length === messages) ctx.cache.writeStage('epub', key, epub);
   return { epub, key };
@@ -169,7 +169,11 @@ export async function buildDocument(source: string, name: string, file: VFile, c
     const final = (ext: string) => join(ctx.outDir, `${name}.${ext}`);
     // Chromium reads the page from its temporary file beside the outputs, so the fonts' relative URLs resolve.
     const htmlFile = outputs.add(final('html'), prepared.html, '.tmp.html');
+    // The code of the stages after the print starts loading now, while Chromium prints, not while it starts:
+    // on two cores they compete. A failure to load shows where the code is used, below.
+    void Promise.all([import('../render/finish.ts'), import('../epub/index.ts')]).catch(() => undefined);
     const printed = await timed('print', () => printedPdf(htmlFile, prepared, file, ctx));
+    const { finishPdf, loadPrint } = await import('../render/finish.ts');
     // The cover after the print, not beside it in a second tab (a known way to stall Chromium),
     // photographed while this process finishes the PDF.
     const finished = await loadPrint(printed.pdf);

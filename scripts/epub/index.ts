@@ -12,19 +12,21 @@ import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { VFile } from 'vfile';
 import type { RenderedDocument } from '../ast/types.ts';
-import type { FontOptions, PreparedFonts, SlotName } from '../fonts/index.ts';
+import type { FontOptions, PreparedFonts } from '../fonts/index.ts';
 import { buildDate } from '../render/finish.ts';
 import { accessibilityMetadata } from './accessibility.ts';
 import { splitIntoChapters, type EpubChapter } from './chapters.ts';
 import { normalizeContainer } from './container.ts';
 import { coverAlt } from './cover.ts';
-import { embedSlotFonts, textsForCss } from './fonts.ts';
+import { furnitureText, LABELS, readerCss } from './book-text.ts';
+import { embedSlotFonts } from './fonts.ts';
 import { contentIdentifier, creatorOf, descriptionOf, w3cDateTime, zipDate } from './metadata.ts';
 import { anchorLeadParagraphs, ncxNavMap, pageList, tableOfContents, type Landmark } from './nav.ts';
 import { insertPageBreaks } from './page-breaks.ts';
 import { pdfPageRuns } from './pdf-text.ts';
 import type { PDFDocument } from 'pdf-lib';
-import { loadTemplate } from '../template/index.ts';
+
+export { bookFontTexts } from './book-text.ts';
 
 export interface EpubOptions {
   /** Reader style sheet; defaults to templates/TEMPLATE/epub.css for the document's template. */
@@ -44,13 +46,6 @@ export interface EpubOptions {
 
 const TEMPLATES = new URL('./templates/', import.meta.url);
 const template = (name: string): string => readFileSync(new URL(name, TEMPLATES), 'utf8');
-
-/** Labels in the book's language; the nav and landmarks are read aloud too. */
-const LABELS = { toc: '目录', landmarks: '导航', pageList: '页码', cover: '封面', bodymatter: '正文' } as const;
-
-function readerCss(doc: RenderedDocument): string {
-  return loadTemplate(doc.meta.template ?? 'report').epubCss;
-}
 
 const COVER_PAGE = 'cover.xhtml';
 
@@ -96,14 +91,6 @@ function isPng(bytes: Uint8Array): boolean {
 
 function coverPage(doc: RenderedDocument): string {
   return render(template('cover.xhtml.ejs'), { lang: doc.meta.lang, title: LABELS.cover, image: 'cover.png', alt: coverAlt(doc) });
-}
-
-/** Text of the book outside its content, set in the body face: the navigation labels and the cover's text alternative. */
-const furnitureText = (doc: RenderedDocument) => Object.values(LABELS).join('') + coverAlt(doc);
-
-/** The text the book sets in each slot font, for a build that prepares its fonts with the print's. */
-export function bookFontTexts(doc: RenderedDocument, css = readerCss(doc)): Partial<Record<SlotName, string>> {
-  return textsForCss(doc.content, css, furnitureText(doc));
 }
 
 /** The reader style sheet, preceded by the @font-face rules of the embedded slot fonts when fonts are asked for. */

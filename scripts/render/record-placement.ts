@@ -20,7 +20,7 @@
  * page and how high. Then the 版记 is placed and the page printed again.
  */
 import { readFileSync } from 'node:fs';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer';
 import { LINE_PITCH_MM, MM_PER_PT, TEXT_BLOCK } from '../standard/gbt9704.ts';
 import { pageGeometry } from '../template/geometry.ts';
@@ -58,8 +58,14 @@ export function placeRecord({ bodyEndPage, roomMm, recordMm }: RecordMeasurement
   return rightPage && roomMm >= recordMm + RECORD_GAP_MM ? { shared: true, heightMm: roomMm } : { shared: false };
 }
 
+/**
+ * pdf-lib, loaded when a 版记 is measured: the browser starts after the render
+ * stage's code has loaded, and pdf-lib is a fifth of a second of it.
+ */
+type PdfLib = typeof import('pdf-lib');
+
 /** A named destination's page (1-based) and y (PDF units, up from the bottom). */
-function destination(pdf: PDFDocument, name: string): { page: number; y: number } {
+function destination({ PDFArray, PDFDict, PDFName, PDFNumber, PDFRef }: PdfLib, pdf: PDFDocument, name: string): { page: number; y: number } {
   const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   const dest = dests?.lookupMaybe(PDFName.of(name), PDFArray);
   const ref = dest?.get(0);
@@ -75,9 +81,10 @@ function destination(pdf: PDFDocument, name: string): { page: number; y: number 
  * top of the page area of its own page.
  */
 export async function measureRecord(printed: Uint8Array, marks: RecordMarks): Promise<RecordMeasurement> {
-  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
-  const end = destination(pdf, marks.endId);
-  const record = destination(pdf, marks.recordId);
+  const pdfLib = await import('pdf-lib');
+  const pdf = await pdfLib.PDFDocument.load(printed, { updateMetadata: false });
+  const end = destination(pdfLib, pdf, marks.endId);
+  const record = destination(pdfLib, pdf, marks.recordId);
   const bodyEndMm = pageGeometry().marginTopMm + (record.y - end.y) * MM_PER_PT;
   return { bodyEndPage: end.page, roomMm: TEXT_BLOCK.topMm + TEXT_BLOCK.heightMm - bodyEndMm, recordMm: marks.recordMm };
 }
