@@ -73,10 +73,14 @@ export class Renderer {
     }
   }
 
-  /** Starts the browser and opens a tab ahead of the first job (while the pipeline's code loads). */
+  /**
+   * Starts the browser ahead of the first job (while the pipeline's code
+   * loads) and readies its first tab: the one Chromium opens at launch, not a
+   * new one beside it, which would start one more renderer process.
+   */
   async warmUp(): Promise<void> {
     const { browser } = await this.#connected();
-    const tab = browser.newPage();
+    const tab = browser.pages().then(([initial]) => initial ?? browser.newPage());
     this.#idleTabs.push(tab);
     await tab;
   }
