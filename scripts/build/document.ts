@@ -135,18 +135,18 @@ async function coverImage(prepared: Prepared, ctx: PipelineContext): Promise<{ c
  */
 async function epubBytes(
   prepared: Prepared,
-  pdf: { bytes: Uint8Array; document: PDFDocument },
+  finished: { pdf: Uint8Array; document: PDFDocument },
   cover: Uint8Array,
   file: VFile,
   ctx: PipelineContext,
 ): Promise<{ epub: Uint8Array; key: string }> {
   const css = prepared.template.epubCss;
-  const key = sha256(JSON.stringify([ctx.tool, prepared.rendered, css, sha256(pdf.bytes), sha256(cover), process.env.SOURCE_DATE_EPOCH ?? '']));
+  const key = sha256(JSON.stringify([ctx.tool, prepared.rendered, css, sha256(finished.pdf), sha256(cover), process.env.SOURCE_DATE_EPOCH ?? '']));
   const cached = ctx.cache.readStage('epub', key);
   if (cached) return { epub: cached, key };
   const messages = file.messages.length;
   const { writeEpub } = await import('../epub/index.ts');
-  const epub = await writeEpub(prepared.rendered, { css, pdf: pdf.document, file, cover, fonts: prepared.fonts });
+  const epub = await writeEpub(prepared.rendered, { css, pdf: finished.document, file, cover, fonts: prepared.fonts });
   if (file.messages.length === messages) ctx.cache.writeStage('epub', key, epub);
   return { epub, key };
 }
@@ -173,16 +173,15 @@ export async function buildDocument(source: string, name: string, file: VFile, c
     // on two cores they compete. A failure to load shows where the code is used, below.
     void Promise.all([import('../render/finish.ts'), import('../epub/index.ts')]).catch(() => undefined);
     const printed = await timed('print', () => printedPdf(htmlFile, prepared, file, ctx));
-    const { finishPdf, loadPrint } = await import('../render/finish.ts');
+    const { finishPdf } = await import('../render/finish.ts');
     // The cover after the print, not beside it in a second tab (a known way to stall Chromium),
     // photographed while this process finishes the PDF.
-    const finished = await loadPrint(printed.pdf);
-    const [pdf, { cover: coverPng, key: coverKey }] = await Promise.all([
-      timed('finish', () => finishPdf(finished, prepared.rendered.meta)),
+    const [finished, { cover: coverPng, key: coverKey }] = await Promise.all([
+      timed('finish', () => finishPdf(printed.pdf, prepared.rendered.meta)),
       timed('cover', () => coverImage(prepared, ctx)),
     ]);
-    outputs.add(final('pdf'), pdf);
-    const epub = await timed('epub', () => epubBytes(prepared, { bytes: pdf, document: finished }, coverPng, file, ctx));
+    outputs.add(final('pdf'), finished.pdf);
+    const epub = await timed('epub', () => epubBytes(prepared, finished, coverPng, file, ctx));
     outputs.add(final('epub'), epub.epub);
     return {
       timings,

@@ -47,11 +47,12 @@ function xmpPacket(meta: FrontMatter & { lang: string }, date: Date, producer: s
 <?xpacket end="w"?>`;
 }
 
-/** Chromium's print as pdf-lib reads it: finishPdf changes it, and the EPUB reads its pages from it. */
-export const loadPrint = (printed: Uint8Array): Promise<PDFDocument> => PDFDocument.load(printed, { updateMetadata: false });
-
-/** Finishes the print (from loadPrint) in place and returns the PDF's bytes. */
-export async function finishPdf(pdf: PDFDocument, meta: FrontMatter & { lang: string }): Promise<Uint8Array> {
+/**
+ * The finished PDF: its bytes, and pdf-lib's document of it, which the EPUB
+ * reads its page list from instead of parsing the bytes again.
+ */
+export async function finishPdf(printed: Uint8Array, meta: FrontMatter & { lang: string }): Promise<{ pdf: Uint8Array; document: PDFDocument }> {
+  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
   placeRecordOnEvenPage(pdf, meta);
   const date = buildDate(meta);
   const producer = 'gongwen (Chromium, pdf-lib)';
@@ -70,5 +71,5 @@ export async function finishPdf(pdf: PDFDocument, meta: FrontMatter & { lang: st
   // The file identifier (PDF 32000 14.4) derives from the document, not from chance, so builds are reproducible.
   const id = PDFHexString.of(createHash('md5').update(`${meta.title}\n${date.toISOString()}`).digest('hex'));
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
-  return pdf.save({ useObjectStreams: false });
+  return { pdf: await pdf.save({ useObjectStreams: false }), document: pdf };
 }
