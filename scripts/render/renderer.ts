@@ -39,6 +39,8 @@ export class Renderer {
   #browser?: Promise<Browser>;
   /** Tabs of the current browser that no job is using (or opening for the first job). */
   #idleTabs: Array<Promise<Page>> = [];
+  /** The launch whose first tab warmUp() has readied. */
+  #warmedUp?: Promise<Browser>;
   readonly #options: RendererOptions;
 
   constructor(options: RendererOptions = {}) {
@@ -79,7 +81,10 @@ export class Renderer {
    * new one beside it, which would start one more renderer process.
    */
   async warmUp(): Promise<void> {
-    const { browser } = await this.#connected();
+    const { browser, launch } = await this.#connected();
+    // Once per browser: a watch warms up before each build, when the first tab may be in the pool or in use.
+    if (this.#warmedUp === launch) return;
+    this.#warmedUp = launch;
     const tab = browser.pages().then(([initial]) => initial ?? browser.newPage());
     this.#idleTabs.push(tab);
     await tab;

@@ -62,6 +62,19 @@ describe('Renderer tabs', () => {
     }
   });
 
+  it('readies the first tab once per browser: warmed up before each build (watch), two jobs at once still get two tabs', async () => {
+    const renderer = new Renderer();
+    try {
+      await renderer.warmUp();
+      await renderer.run('use the first tab', async () => undefined);
+      await renderer.warmUp();
+      const [a, b] = await Promise.all([1, 2].map(() => renderer.run('open a tab', async (tab) => tab)));
+      expect(a).not.toBe(b);
+    } finally {
+      await renderer.close();
+    }
+  });
+
   it('prints the same in a reused tab, after a cover, as in a new one; covers in two tabs at once both finish', async () => {
     const renderer = new Renderer({ renderTimeoutMs: 20_000 });
     try {
