@@ -98,7 +98,7 @@ async function median(work: () => Promise<unknown>): Promise<number> {
     await work();
     times.push((performance.now() - started) / 1000);
   }
-  return times.sort((a, b) => a - b)[2];
+  return middle(times, (seconds) => seconds);
 }
 
 /**
@@ -162,7 +162,7 @@ async function editsInWatch(dir: { src: string; out: string }, file: string, tex
       await built;
       times.push((performance.now() - started) / 1000);
     }
-    return { seconds: times.sort((a, b) => a - b)[Math.floor(times.length / 2)], ...memory.stop() };
+    return { seconds: middle(times, (seconds) => seconds), ...memory.stop() };
   } finally {
     memory.stop();
     child.kill('SIGINT');
@@ -170,9 +170,22 @@ async function editsInWatch(dir: { src: string; out: string }, file: string, tex
   }
 }
 
-/** The run of median time. */
-function medianOf(runs: Run[]): Run {
-  return [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)];
+/** The median item by `measure` (of an odd number, the middle one). */
+function middle<T>(items: T[], measure: (item: T) => number): T {
+  return [...items].sort((a, b) => measure(a) - measure(b))[Math.floor(items.length / 2)];
+}
+
+const bySeconds = (run: Run) => run.seconds;
+
+/** Builds each folder, then has the floor print the HTML it made, taking turns: the median build and the median floor. */
+async function buildsAndFloors(dirs: Array<{ src: string; out: string }>, html: string): Promise<{ built: Run; floor: Run }> {
+  const builds: Run[] = [];
+  const floors: Run[] = [];
+  for (const dir of dirs) {
+    builds.push(await build(dir.src, dir.out));
+    floors.push(await floor(join(dir.out, html)));
+  }
+  return { built: middle(builds, bySeconds), floor: middle(floors, bySeconds) };
 }
 
 function makeCase(id: string, label: string, run: Run, floorSeconds: number, pages: number, limit: number, target: string): Case {
@@ -184,7 +197,6 @@ export async function runBench(log: (line: string) => void): Promise<{ cases: Ca
   const text = readFileSync(SAMPLE, 'utf8');
   const name = outputName(SAMPLE);
   const single = scratch({ [`${name}.md`]: text });
-  const html = join(single.out, `${name}.html`);
   const pdf = join(single.out, `${name}.pdf`);
 
   log('(a0) cold build of the sample, no cache at all');
@@ -193,14 +205,7 @@ export async function runBench(log: (line: string) => void): Promise<{ cases: Ca
   // The cases a user meets most, and their floors, are run three times, taking turns, and the median kept: one run on a shared 2-core machine varies by ±20 %.
   log('(a) cold build of the sample, empty output folder, and (f) the floor: Chromium printing its HTML, 3 times each');
   const colds = [single, ...Array.from({ length: REPEATS - 1 }, () => scratch({ [`${name}.md`]: text }))];
-  const coldRuns: Run[] = [];
-  const floorRuns: Run[] = [];
-  for (const dir of colds) {
-    coldRuns.push(await build(dir.src, dir.out));
-    floorRuns.push(await floor(html));
-  }
-  const cold = medianOf(coldRuns);
-  const sampleFloor = medianOf(floorRuns);
+  const { built: cold, floor: sampleFloor } = await buildsAndFloors(colds, `${name}.html`);
   const samplePages = pagesOf(pdf);
   log('(b) no-op rebuild');
   const noOp = await build(single.src, single.out);
@@ -210,7 +215,7 @@ export async function runBench(log: (line: string) => void): Promise<{ cases: Ca
     writeFileSync(join(single.src, `${name}.md`), text.replace('请予审议', edit));
     editRuns.push(await build(single.src, single.out));
   }
-  const edit = medianOf(editRuns);
+  const edit = middle(editRuns, bySeconds);
   log('(c) the same edits saved while `gongwen watch` runs (its browser stays up)');
   const watched = await editsInWatch(single, `${name}.md`, text, EDITS);
 
@@ -220,14 +225,7 @@ export async function runBench(log: (line: string) => void): Promise<{ cases: Ca
 
   log('(e) one 10× document, and (f) the floor: Chromium printing its HTML, 3 times each');
   const bigs = Array.from({ length: REPEATS }, () => scratch({ 'tenfold.md': tenfold(text) }));
-  const largeRuns: Run[] = [];
-  const bigFloorRuns: Run[] = [];
-  for (const dir of bigs) {
-    largeRuns.push(await build(dir.src, dir.out));
-    bigFloorRuns.push(await floor(join(dir.out, 'tenfold.html')));
-  }
-  const large = medianOf(largeRuns);
-  const bigFloor = medianOf(bigFloorRuns);
+  const { built: large, floor: bigFloor } = await buildsAndFloors(bigs, 'tenfold.html');
   const bigPages = pagesOf(join(bigs[0].out, 'tenfold.pdf'));
   const epub = await epubStage(pdf, single.out);
 

@@ -87,13 +87,21 @@ async function prepare(name: string, file: VFile, ctx: PipelineContext): Promise
 }
 
 /**
+ * The render stage's code, hashed once per process: it is the code this
+ * process runs (a watch keeps running the code it started with) and does not
+ * change from one document to the next.
+ */
+const renderCode = new Map<string, string>();
+
+/**
  * What Chromium's print depends on: the page, the font files it loads, the
  * Chromium binary, and the render stage's own code (it changes the page in
  * the browser before printing: punctuation squeezing, print options).
  */
 function printKey(prepared: Prepared, projectDir: string): string {
   const fonts = prepared.fonts.faces.map((face) => sha256(readFileSync(face.file)));
-  return sha256(JSON.stringify([prepared.html, fonts, chromiumStamp(), codeFingerprint(projectDir, ['render'])]));
+  if (!renderCode.has(projectDir)) renderCode.set(projectDir, codeFingerprint(projectDir, ['render']));
+  return sha256(JSON.stringify([prepared.html, fonts, chromiumStamp(), renderCode.get(projectDir)]));
 }
 
 function chromiumStamp(): [string, number, number] {

@@ -16,6 +16,9 @@ export interface PrintResult {
   blocked: string[];
 }
 
+/** How long one document may take to load and print, in ms, unless the Renderer is told otherwise. */
+export const DEFAULT_RENDER_TIMEOUT_MS = 120_000;
+
 /** The viewport a page is laid out in before printing; print layout ignores it, but the squeeze measures in it. */
 const PRINT_VIEWPORT = { width: 800, height: 600 } as const;
 
@@ -24,7 +27,7 @@ const PRINT_VIEWPORT = { width: 800, height: 600 } as const;
  * renderer.ts, which reuses tabs and survives a browser that crashes or
  * hangs); `allowedDirs` are the folders whose files it may load.
  */
-export async function printPdf(page: Page, htmlPath: string, allowedDirs: string[], timeoutMs = 120_000): Promise<PrintResult> {
+export async function printPdf(page: Page, htmlPath: string, allowedDirs: string[], timeoutMs = DEFAULT_RENDER_TIMEOUT_MS): Promise<PrintResult> {
   const allowed = allowedDirs.map((dir) => pathToFileURL(dir).href.replace(/\/?$/, '/'));
   const pageUrl = pathToFileURL(htmlPath).href;
   const guard = await guardRequests(page, (url) => allowed.some((prefix) => url.startsWith(prefix)), pageUrl);

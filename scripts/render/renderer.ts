@@ -13,7 +13,7 @@
  */
 import type { Browser, Page } from 'puppeteer';
 import { closeBrowser, firstLine, launchBrowser, NO_NETWORK_ARGS } from './browser.ts';
-import { printPdf, type PrintResult } from './pdf.ts';
+import { DEFAULT_RENDER_TIMEOUT_MS, printPdf, type PrintResult } from './pdf.ts';
 
 export interface RendererOptions {
   /** How long Chromium may take to start, in ms. */
@@ -21,8 +21,6 @@ export interface RendererOptions {
   /** How long one document may take to load and print, in ms. */
   renderTimeoutMs?: number;
 }
-
-export const DEFAULT_RENDER_TIMEOUT_MS = 120_000;
 
 /** GONGWEN_RENDER_TIMEOUT (seconds) lets a user with a very long document wait longer. */
 function renderTimeoutMs(options: RendererOptions): number {

@@ -122,14 +122,6 @@
     return { line, next };
   }
 
-  /** The first character of the line after the one starting at the visible character `start`, if any. */
-  function nextLineStart(block, start) {
-    const at = textFrom(block, start);
-    visible(at(0));
-    const i = lineBreak(at, 0);
-    return i < 0 ? undefined : at(i);
-  }
-
   const squeezed = (c) => c.node.parentElement.classList.contains('gw-squeeze');
 
   function squeeze(c) {
@@ -248,7 +240,7 @@
       if (!short) break;
       if (mend(block, short, right, cell)) mended++;
       // Mending split text nodes, whether it held or was undone: the next line is found again.
-      start = nextLineStart(block, short);
+      start = lineAndNext(block, short).next[0];
     }
   }
   blocks.forEach((block, i) => (styles[i] === null ? block.removeAttribute('style') : block.setAttribute('style', styles[i])));
