@@ -9,7 +9,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Page } from 'puppeteer';
 import type { RenderedDocument } from '../ast/types.ts';
 import { guardRequests } from '../render/requests.ts';
-import { OFFICIAL_RED } from '../standard/gbt9704.ts';
+import { OFFICIAL_RED, standardDate } from '../standard/gbt9704.ts';
 import { hasClass } from './chapters.ts';
 
 /** A4's proportions at a size readers show sharply on a phone. */
@@ -27,12 +27,6 @@ export function coverAlt(doc: RenderedDocument): string {
   return `封面：${doc.meta.title}`;
 }
 
-/** 2024-01-30 → 2024年1月30日, as a date is written on a Chinese cover. */
-export function chineseDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : iso;
-}
-
 export function coverHtml(doc: RenderedDocument): string {
   const { meta } = doc;
   return render(TEMPLATE, {
@@ -41,7 +35,7 @@ export function coverHtml(doc: RenderedDocument): string {
     red: OFFICIAL_RED,
     ...COVER_SIZE,
     titleBlock: toHtml({ type: 'root', children: titleBlock(doc.content) }),
-    imprint: [meta.author, meta.date && chineseDate(meta.date)].filter(Boolean).join('　'),
+    imprint: [meta.author, meta.date && standardDate(meta.date)].filter(Boolean).join('　'),
   });
 }
 

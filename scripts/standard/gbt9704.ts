@@ -1,7 +1,7 @@
 /**
  * The numbers of GB/T 9704-2012 《党政机关公文格式》, each with its clause,
- * and the figures derived from them. Every stage that lays out or measures a
- * page takes its numbers from here.
+ * and the figures derived from them, and the standard's way of writing a
+ * date. Every stage that lays out or measures a page takes its numbers from here.
  */
 
 export const MM_PER_PT = 25.4 / 72;
@@ -103,3 +103,13 @@ export const LETTER = {
   /** 7/8 of a 三号 (16 pt) character's height. */
   gapToRuleMm: (7 / 8) * 16 * MM_PER_PT,
 } as const;
+
+/**
+ * 7.3.5.1 (成文日期), 7.4.3 (印发日期): a date in Arabic numerals, the year in
+ * full, month and day without padding zeros: 2024-01-30 → 2024年1月30日. Text
+ * that is not an ISO date is returned as it is.
+ */
+export function standardDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : iso;
+}

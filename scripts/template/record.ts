@@ -7,6 +7,7 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { FrontMatter } from '../ast/types.ts';
+import { standardDate } from '../standard/gbt9704.ts';
 import { asList, frameKind, type FrameKind } from './header.ts';
 
 /** 7.4.2: "抄送：" then the names, the last followed by 。. */
@@ -19,8 +20,7 @@ export function copyToText(copyTo: FrontMatter['copyTo']): string | undefined {
 
 /** 7.4.3: the date in Arabic numerals without padding zeros, then 印发: 2019年1月30日印发. */
 export function printedDateText(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${year}年${month}月${day}日印发`;
+  return `${standardDate(isoDate)}印发`;
 }
 
 /**
