@@ -5,7 +5,8 @@
  * input gives the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFHexString, PDFName, type PDFDocument } from 'pdf-lib';
+import { loadPdf, savePdf } from './pdf-document.ts';
 import { placeRecordOnEvenPage } from './record-page.ts';
 import type { FrontMatter } from '../ast/types.ts';
 import { documentAuthor } from '../template/index.ts';
@@ -52,7 +53,7 @@ function xmpPacket(meta: FrontMatter & { lang: string }, date: Date, producer: s
  * reads its page list from instead of parsing the bytes again.
  */
 export async function finishPdf(printed: Uint8Array, meta: FrontMatter & { lang: string }): Promise<{ pdf: Uint8Array; document: PDFDocument }> {
-  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+  const pdf = await loadPdf(printed);
   placeRecordOnEvenPage(pdf, meta);
   const date = buildDate(meta);
   const producer = 'gongwen (Chromium, pdf-lib)';
@@ -71,5 +72,5 @@ export async function finishPdf(printed: Uint8Array, meta: FrontMatter & { lang:
   // The file identifier (PDF 32000 14.4) derives from the document, not from chance, so builds are reproducible.
   const id = PDFHexString.of(createHash('md5').update(`${meta.title}\n${date.toISOString()}`).digest('hex'));
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
-  return { pdf: await pdf.save({ useObjectStreams: false }), document: pdf };
+  return { pdf: await savePdf(pdf), document: pdf };
 }

@@ -81,8 +81,8 @@ function destination({ PDFArray, PDFDict, PDFName, PDFNumber, PDFRef }: PdfLib, 
  * top of the page area of its own page.
  */
 export async function measureRecord(printed: Uint8Array, marks: RecordMarks): Promise<RecordMeasurement> {
-  const pdfLib = await import('pdf-lib');
-  const pdf = await pdfLib.PDFDocument.load(printed, { updateMetadata: false });
+  const [pdfLib, { loadPdf }] = await Promise.all([import('pdf-lib'), import('./pdf-document.ts')]);
+  const pdf = await loadPdf(printed);
   const end = destination(pdfLib, pdf, marks.endId);
   const record = destination(pdfLib, pdf, marks.recordId);
   const bodyEndMm = pageGeometry().marginTopMm + (record.y - end.y) * MM_PER_PT;
