@@ -122,45 +122,47 @@ async function printedPdf(htmlFile: string, prepared: Prepared, file: VFile, ctx
 }
 
 /**
- * The EPUB's cover, photographed by the build's browser after the print:
- * kept in the stage cache by its page, which changes with the title
+ * The EPUB's cover, photographed by the build's browser after the print,
+ * while this process finishes the PDF and makes the EPUB, which takes it
+ * last: kept in the stage cache by its page, which changes with the title
  * block only, so an edit of the text takes no new photograph.
  */
-async function coverImage(prepared: Prepared, ctx: PipelineContext): Promise<{ cover: Uint8Array; key: string }> {
+function coverImage(prepared: Prepared, ctx: PipelineContext): { cover: Promise<Uint8Array>; key: string } {
   const key = sha256(JSON.stringify([ctx.tool, coverHtml(prepared.rendered), chromiumStamp()]));
   const cached = ctx.cache.readStage('cover', key);
-  if (cached) return { cover: cached, key };
-  const cover = await ctx.renderer.run('photograph the cover', (page) => renderCover(page, prepared.rendered));
-  ctx.cache.writeStage('cover', key, cover);
-  return { cover, key };
+  if (cached) return { cover: Promise.resolve(cached), key };
+  const cover = ctx.renderer.run('photograph the cover', (page) => renderCover(page, prepared.rendered));
+  return { cover: cover.then((png) => (ctx.cache.writeStage('cover', key, png), png)), key };
 }
 
 /**
  * The EPUB: the content, the reader style sheet, the print edition's page
- * breaks (from the finished PDF), the cover and the subset fonts. Kept in the
- * stage cache unless it left messages on the file, which must show again on
- * the next build.
+ * breaks (from the finished PDF), the cover (known by its key while it may
+ * still be photographed) and the subset fonts. Kept in the stage cache unless
+ * it left messages on the file, which must show again on the next build.
  */
 async function epubBytes(
   prepared: Prepared,
   finished: { pdf: Uint8Array; document: PDFDocument },
-  cover: Uint8Array,
+  cover: { cover: Promise<Uint8Array>; key: string },
   file: VFile,
   ctx: PipelineContext,
 ): Promise<{ epub: Uint8Array; key: string }> {
   const css = prepared.template.epubCss;
-  const key = sha256(JSON.stringify([ctx.tool, prepared.rendered, css, sha256(finished.pdf), sha256(cover), process.env.SOURCE_DATE_EPOCH ?? '']));
+  const key = sha256(JSON.stringify([ctx.tool, prepared.rendered, css, sha256(finished.pdf), cover.key, process.env.SOURCE_DATE_EPOCH ?? '']));
   const cached = ctx.cache.readStage('epub', key);
   if (cached) return { epub: cached, key };
   const messages = file.messages.length;
   const { writeEpub } = await import('../epub/index.ts');
-  const epub = await writeEpub(prepared.rendered, { css, pdf: finished.document, file, cover, fonts: prepared.fonts });
+  const epub = await writeEpub(prepared.rendered, { css, pdf: finished.document, file, cover: cover.cover, fonts: prepared.fonts });
   if (file.messages.length === messages) ctx.cache.writeStage('epub', key, epub);
   return { epub, key };
 }
 
 export async function buildDocument(source: string, name: string, file: VFile, ctx: PipelineContext): Promise<BuiltDocument> {
   const outputs = new OutputSet();
+  // A document's browser jobs end before it does, whether it fails or its EPUB comes from the cache.
+  let photographing: Promise<unknown> | undefined;
   try {
     const sourceStamp = stampFiles([source]);
     file.value = readFileSync(source); // bytes: the parse stage checks they are UTF-8
@@ -182,15 +184,15 @@ export async function buildDocument(source: string, name: string, file: VFile, c
     void Promise.all([import('../render/finish.ts'), import('../epub/index.ts')]).catch(() => undefined);
     const printed = await timed('print', () => printedPdf(htmlFile, prepared, file, ctx));
     const { finishPdf } = await import('../render/finish.ts');
-    // The cover after the print, not beside it in a second tab (a known way to stall Chromium),
-    // photographed while this process finishes the PDF.
-    const [finished, { cover: coverPng, key: coverKey }] = await Promise.all([
-      timed('finish', () => finishPdf(printed.pdf, prepared.rendered.meta)),
-      timed('cover', () => coverImage(prepared, ctx)),
-    ]);
+    // The cover after the print, not beside it in a second tab: on two cores that slows the print more than it saves.
+    const { cover: photographed, key: coverKey } = coverImage(prepared, ctx);
+    const cover = { cover: timed('cover', () => photographed), key: coverKey };
+    photographing = cover.cover.catch(() => undefined); // its failure is the EPUB's, which awaits it
+    const finished = await timed('finish', () => finishPdf(printed.pdf, prepared.rendered.meta));
     outputs.add(final('pdf'), finished.pdf);
-    const epub = await timed('epub', () => epubBytes(prepared, finished, coverPng, file, ctx));
+    const epub = await timed('epub', () => epubBytes(prepared, finished, cover, file, ctx));
     outputs.add(final('epub'), epub.epub);
+    await photographing;
     return {
       timings,
       outputs,
@@ -199,6 +201,7 @@ export async function buildDocument(source: string, name: string, file: VFile, c
       stages: { print: printed.key, cover: coverKey, epub: epub.key },
     };
   } catch (error) {
+    await photographing;
     outputs.discard();
     throw error;
   }

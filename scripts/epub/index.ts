@@ -31,8 +31,11 @@ export { bookFontTexts } from './book-text.ts';
 export interface EpubOptions {
   /** Reader style sheet; defaults to templates/TEMPLATE/epub.css for the document's template. */
   css?: string;
-  /** The cover image, PNG: see renderCover() in ./cover.ts (the build photographs it with its browser). Without it the book has no cover. */
-  cover?: Uint8Array;
+  /**
+   * The cover image, PNG: see renderCover() in ./cover.ts (the build photographs it with its browser). Without it the book
+   * has no cover. It may still be coming: it is awaited last, when the container is written, so the book is made meanwhile.
+   */
+  cover?: Uint8Array | Promise<Uint8Array>;
   /** The print edition (the PDF the build made, or pdf-lib's document of it): its pages become page-break markers and a page-list. */
   pdf?: Uint8Array | PDFDocument;
   /** Where messages about the document go (e.g. a PDF page not found in the text). */
@@ -89,6 +92,28 @@ function isPng(bytes: Uint8Array): boolean {
   return PNG_SIGNATURE.every((byte, index) => bytes[index] === byte);
 }
 
+/**
+ * The cover as epub-gen-memory takes it, a File, whose bytes it hands to the
+ * zip unread: they are awaited, and checked, only when the container is written.
+ */
+class CoverFile extends File {
+  readonly #png: Promise<Uint8Array>;
+
+  constructor(doc: RenderedDocument, cover: Uint8Array | Promise<Uint8Array>) {
+    super([], 'cover.png', { type: 'image/png' });
+    this.#png = Promise.resolve(cover).then((bytes) => {
+      if (!isPng(bytes)) throw new Error(`${doc.name}: the EPUB cover must be a PNG image (renderCover makes one)`);
+      return bytes;
+    });
+    this.#png.catch(() => undefined); // awaited when the container is written; a failure before that must not go unhandled
+  }
+
+  // The zip takes a promise of the bytes; File's own type says ArrayBuffer.
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#png as Promise<never>;
+  }
+}
+
 function coverPage(doc: RenderedDocument): string {
   return render(template('cover.xhtml.ejs'), { lang: doc.meta.lang, title: LABELS.cover, image: 'cover.png', alt: coverAlt(doc) });
 }
@@ -138,7 +163,6 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
   if (chapters.length === 0) throw new Error(`${doc.name}: nothing to put in the EPUB (the rendered content is empty)`);
 
   const { cover } = options;
-  if (cover && !isPng(cover)) throw new Error(`${doc.name}: the EPUB cover must be a PNG image (renderCover makes one)`);
   const modified = buildDate(doc.meta);
   const gw = templateData(doc, chapters, Boolean(cover), modified);
   const libraryOptions = {
@@ -152,7 +176,7 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
     tocXHTML: template('toc.xhtml.ejs'),
     tocNCX: template('toc.ncx.ejs'),
     chapterXHTML: template('chapter.xhtml.ejs'),
-    ...(cover ? { cover: new File([cover], 'cover.png', { type: 'image/png' }) } : {}),
+    ...(cover ? { cover: new CoverFile(doc, cover) } : {}),
     gw,
   } as Options;
   const extraPages: Record<string, string> = cover ? { [COVER_PAGE]: coverPage(doc) } : {};

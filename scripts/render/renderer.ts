@@ -39,6 +39,8 @@ export class Renderer {
   #idleTabs: Array<Promise<Page>> = [];
   /** The launch whose first tab warmUp() has readied. */
   #warmedUp?: Promise<Browser>;
+  /** Set by close(): a job still running then fails instead of launching a browser nobody will close. */
+  #closed = false;
   readonly #options: RendererOptions;
 
   constructor(options: RendererOptions = {}) {
@@ -63,7 +65,7 @@ export class Renderer {
     try {
       return await this.#once(what, job);
     } catch (error) {
-      if (!(error instanceof BrowserFault)) throw error;
+      if (!(error instanceof BrowserFault) || this.#closed) throw error;
       try {
         return await this.#once(what, job);
       } catch (again) {
@@ -94,6 +96,7 @@ export class Renderer {
    * polite close took 0.3 s of every build.
    */
   async close(): Promise<void> {
+    this.#closed = true;
     const browser = await this.#browser?.catch(() => undefined);
     this.#browser = undefined;
     this.#idleTabs = [];
@@ -102,6 +105,7 @@ export class Renderer {
 
   /** A connected browser: launched on first use, and again after one died. */
   async #connected(): Promise<{ browser: Browser; launch: Promise<Browser> }> {
+    if (this.#closed) throw new Error('the browser was closed before this job ran');
     let launch = this.#browser;
     if (launch && !(await launch).connected) await this.#discard(launch);
     // A failed launch stays memoised: the next document fails at once instead of waiting again.

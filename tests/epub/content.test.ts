@@ -100,5 +100,16 @@ describe('EPUB content', () => {
   it('refuses a cover that is not a PNG, with the document named', async () => {
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]);
     await expect(writeEpub(fixtureDocument(), { cover: jpeg })).rejects.toThrow(/report: the EPUB cover must be a PNG/);
+    await expect(writeEpub(fixtureDocument(), { cover: Promise.resolve(jpeg) })).rejects.toThrow(/report: the EPUB cover must be a PNG/);
+  });
+
+  it('takes a cover still being photographed: the same book as with its bytes, and the photograph’s failure as its own', async () => {
+    // A 1×1 PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    const later = new Promise<Uint8Array>((resolve) => setTimeout(() => resolve(png), 50));
+    const book = await writeEpub(fixtureDocument(), { cover: later });
+    expect(book.equals(await writeEpub(fixtureDocument(), { cover: png }))).toBe(true);
+    expect(Object.keys((await openEpub(book)).zip.files)).toContain('OEBPS/cover.png');
+    await expect(writeEpub(fixtureDocument(), { cover: Promise.reject(new Error('the browser crashed')) })).rejects.toThrow('the browser crashed');
   });
 });

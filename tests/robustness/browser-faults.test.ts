@@ -107,6 +107,20 @@ describe('Renderer', () => {
     expect(await chromiumLeftBehind(isolated.dir)).toEqual([]);
   });
 
+  it('fails a job still running when it is closed, instead of relaunching a browser for it', async () => {
+    const renderer = new Renderer();
+    await renderer.warmUp();
+    const running = renderer.run('wait', async (tab) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      return tab.title();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await renderer.close();
+    await expect(running).rejects.toThrow();
+    await expect(renderer.print(page, [])).rejects.toThrow(/^the browser was closed before this job ran$/);
+    expect(await chromiumLeftBehind(isolated.dir)).toEqual([]);
+  });
+
   it('relaunches a browser that hangs while printing and retries the document', async () => {
     const renderer = new Renderer({ renderTimeoutMs: 10_000 });
     try {
