@@ -43,9 +43,12 @@ function squeeze(text: string): string {
 export function pageStartOffsets(documentText: string, pages: string[][]): Array<number | undefined> {
   let from = 0;
   return pages.map((runs) => {
-    const squeezed = runs.map(squeeze);
-    for (let first = 0; first < squeezed.length; first++) {
-      const rest = squeezed.slice(first).join('');
+    // Runs squeezed as far as the keys reach, not the whole page: one page's start is ~16 characters.
+    const squeezed: string[] = [];
+    const squeezedRun = (index: number) => (squeezed[index] ??= squeeze(runs[index]));
+    for (let first = 0; first < runs.length; first++) {
+      let rest = '';
+      for (let next = first; next < runs.length && rest.length < KEY_LENGTH; next++) rest += squeezedRun(next);
       for (let length = Math.min(KEY_LENGTH, rest.length); length >= Math.min(MIN_KEY_LENGTH, rest.length) && length > 0; length--) {
         const offset = documentText.indexOf(rest.slice(0, length), from);
         if (offset >= 0) {
