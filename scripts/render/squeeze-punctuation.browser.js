@@ -23,12 +23,13 @@
     (block) => getComputedStyle(block).textAlign === 'justify',
   );
   if (!blocks.length) return 0;
-  document.documentElement.classList.add('gw-measuring');
   // Each block a relayout boundary while measuring (size and layout contained, at the height it
   // has): a squeeze then lays out its block again, not the whole document, and the blocks below
-  // stay where they are. Heights are read together, then set together: one layout, not one per block.
+  // stay where they are. Heights are read together, then set together, and before the blocks are
+  // set left-aligned, which breaks no line differently: one layout of the document, not two.
   const styles = blocks.map((block) => block.getAttribute('style'));
   const heights = blocks.map((block) => block.getBoundingClientRect().height);
+  document.documentElement.classList.add('gw-measuring');
   blocks.forEach((block, i) => {
     block.style.contain = 'size layout';
     block.style.height = `${heights[i]}px`;
