@@ -20,16 +20,25 @@ export interface EmbeddedFonts {
 /** Content documents put the content straight into <body>; the nav and cover page text is set in the body face too. */
 const BODY: Element = { type: 'element', tagName: 'body', properties: {}, children: [] };
 
+/** Texts already read, by content tree: the build reads the book's before printing, the writer again to embed its fonts. */
+const textsRead = new WeakMap<Root, Map<string, Partial<Record<SlotName, string>>>>();
+
 /**
  * The text of each slot the style sheet names (font-family: gw-…); text in no
  * such rule is left to the reader's font, and the PDF-only slots (page
  * numbers) are left out. Latin follows the slots that compose with it.
  */
 export function textsForCss(content: Root, css: string, extraBodyText: string): Partial<Record<SlotName, string>> {
-  const used = new Set<SlotName>(slotRules(css).map((rule) => rule.slot));
-  const texts = slotTexts(content, css, BODY);
-  if (texts.body !== undefined) texts.body += extraBodyText;
-  return Object.fromEntries(Object.entries(texts).filter(([slot]) => used.has(slot as SlotName)));
+  const key = JSON.stringify([css, extraBodyText]);
+  let read = textsRead.get(content);
+  if (!read) textsRead.set(content, (read = new Map()));
+  if (!read.has(key)) {
+    const used = new Set<SlotName>(slotRules(css).map((rule) => rule.slot));
+    const texts = slotTexts(content, css, BODY);
+    if (texts.body !== undefined) texts.body += extraBodyText;
+    read.set(key, Object.fromEntries(Object.entries(texts).filter(([slot]) => used.has(slot as SlotName))));
+  }
+  return { ...read.get(key) };
 }
 
 /**

@@ -118,11 +118,14 @@ function coverPage(doc: RenderedDocument): string {
   return render(template('cover.xhtml.ejs'), { lang: doc.meta.lang, title: LABELS.cover, image: 'cover.png', alt: coverAlt(doc) });
 }
 
-/** The reader style sheet, preceded by the @font-face rules of the embedded slot fonts when fonts are asked for. */
-async function styles(doc: RenderedDocument, content: Root, options: EpubOptions): Promise<{ css: string; fonts: Font[] }> {
+/**
+ * The reader style sheet, preceded by the @font-face rules of the embedded slot fonts when fonts are asked for: those
+ * of the document's text, which the book's page-break markers and anchors leave as it is.
+ */
+async function styles(doc: RenderedDocument, options: EpubOptions): Promise<{ css: string; fonts: Font[] }> {
   const css = options.css ?? readerCss(doc);
   if (!options.fonts) return { css, fonts: [] };
-  const embedded = await embedSlotFonts(content, css, furnitureText(doc), options.fonts);
+  const embedded = await embedSlotFonts(doc.content, css, furnitureText(doc), options.fonts);
   for (const { slot, chars } of embedded.uncovered) {
     options.file?.message(`No font of the ${slot} slot has ${[...chars].join(' ')}: the EPUB leaves them to the reader's font`, undefined, 'epub:font-coverage');
   }
@@ -170,7 +173,7 @@ export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}
     author: gw.creator,
     description: gw.description,
     lang: doc.meta.lang,
-    ...(await styles(doc, content, options)),
+    ...(await styles(doc, options)),
     prependChapterTitles: false,
     contentOPF: template('content.opf.ejs'),
     tocXHTML: template('toc.xhtml.ejs'),
