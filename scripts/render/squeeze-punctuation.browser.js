@@ -152,14 +152,18 @@
   }
 
   /**
-   * How many squeezes the pair needs at least to come up: the room it takes
-   * on the next line, less the room left on this one, at half an em (the
-   * squeeze, see geometry.ts) or a little more each, so it never overshoots.
+   * How many of `targets`, squeezed in order, the pair needs at least to come
+   * up: the room it takes on the next line, less the room left on this one,
+   * at half an em of each mark's own font (the squeeze, see geometry.ts) or a
+   * little more, so it never overshoots. More than there are: it never fits.
    */
-  function squeezesNeeded(line, carried, right, halfEm) {
-    const taken = carried[carried.length - 1].rect.right - carried[0].rect.left;
-    const left = right - line[line.length - 1].rect.right;
-    return Math.max(1, Math.ceil((taken - left) / (halfEm + 0.5)));
+  function squeezesNeeded(line, carried, targets, right) {
+    let room = carried[carried.length - 1].rect.right - carried[0].rect.left - (right - line[line.length - 1].rect.right);
+    for (let count = 1; count <= targets.length; count++) {
+      room -= parseFloat(getComputedStyle(targets[count - 1].node.parentElement).fontSize) / 2 + 0.5;
+      if (room <= 0) return count;
+    }
+    return targets.length + 1;
   }
 
   /**
@@ -168,7 +172,7 @@
    * does. The squeezes the pair needs at least are made together, one layout
    * for all; those it cannot have say at once that it never fits.
    */
-  function mend(block, start, right, cell, halfEm) {
+  function mend(block, start, right, cell) {
     const made = [];
     for (;;) {
       const { line, next } = lineAndNext(block, start);
@@ -179,7 +183,7 @@
         carried.push(c);
       }
       const targets = [...carried.slice(1), ...line.filter((c) => CLOSING.test(c.char)).reverse()].filter((c) => !squeezed(c));
-      const needed = made.length ? 1 : squeezesNeeded(line, carried, right, halfEm);
+      const needed = made.length ? 1 : squeezesNeeded(line, carried, targets, right);
       if (targets.length < needed) {
         made.reverse().forEach(unsqueeze);
         return false;
@@ -257,7 +261,7 @@
     for (let start = firstText && { node: firstText, offset: 0 }; start; ) {
       const short = nextShortLine(block, start, right, cell);
       if (!short) break;
-      if (mend(block, short, right, cell, parseFloat(style.fontSize) / 2)) mended++;
+      if (mend(block, short, right, cell)) mended++;
       // Mending split text nodes, whether it held or was undone: the next line is found again.
       start = lineAndNext(block, short).next[0];
     }
