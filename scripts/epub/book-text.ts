@@ -2,7 +2,7 @@
  * The text of the book as the fonts stage needs it before anything is
  * printed: what each slot face sets, the book's own labels included. Apart
  * from the EPUB writer (./index.ts), so a build prepares its fonts without
- * loading the writer, which it loads while Chromium prints.
+ * loading the writer, which it loads while Chromium starts.
  */
 import type { RenderedDocument } from '../ast/types.ts';
 import type { SlotName } from '../fonts/index.ts';
