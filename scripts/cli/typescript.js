@@ -93,7 +93,7 @@ async function compiledEntry(entry) {
  * browsers, pdf.js's worker, esbuild's binary, tsx), and the big CommonJS
  * ones. The rest (the unified, micromark, mdast and hast family, parse5, and
  * puppeteer-core, which launches the browser) is bundled: their ~300 small
- * modules were a third of a cold build's start-up, and puppeteer-core's ~400
+ * modules were a third of a cold build's start-up, and puppeteer-core's
  * took 0.29 s to load before Chromium could start, 0.16 s bundled.
  */
 const EXTERNAL_PACKAGES = ['vfile', 'vfile-message', 'puppeteer', 'pdfjs-dist', 'esbuild', 'tsx', 'pdf-lib', 'epub-gen-memory', 'jszip', 'ejs', 'iconv-lite', 'chardet', 'yaml'];
