@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../../scripts/render/browser.ts';
+import { findChromium, SYSTEM_CHROMIUMS } from '../../scripts/render/browser.ts';
 
 const SAVED = ['PUPPETEER_CACHE_DIR', 'GONGWEN_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH'].map((name) => [name, process.env[name]] as const);
 const dir = mkdtempSync(join(tmpdir(), 'gongwen-find-chromium-'));
@@ -32,7 +32,7 @@ afterAll(() => {
 describe('findChromium', () => {
   it('takes a system Chromium when puppeteer has no cache of browsers', () => {
     expect(existsSync(cache)).toBe(false);
-    expect(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']).toContain(findChromium());
+    expect(SYSTEM_CHROMIUMS).toContain(findChromium());
   });
 
   it('takes the browser puppeteer downloaded when its cache holds it', () => {
