@@ -90,13 +90,15 @@ async function compiledEntry(entry) {
  * Packages imported from node_modules at run time rather than bundled: those
  * our plain-JS modules share with the TypeScript (one instance: vfile), those
  * that find files of their own (puppeteer's configuration and downloaded
- * browsers, pdf.js's worker, esbuild's binary, tsx), and the big CommonJS
- * ones. The rest (the unified, micromark, mdast and hast family, parse5, and
- * puppeteer-core, which launches the browser) is bundled: their ~300 small
- * modules were a third of a cold build's start-up, and puppeteer-core's
- * took 0.29 s to load before Chromium could start, 0.16 s bundled.
+ * browsers, pdf.js's worker, esbuild's binary, tsx), and the import stage's
+ * decoders. The rest is bundled: the unified, micromark, mdast and hast
+ * family, parse5 and yaml (~300 small modules, a third of a cold build's
+ * start-up), puppeteer-core (0.29 s to load before Chromium could start,
+ * 0.16 s bundled), and pdf-lib with the EPUB writer (epub-gen-memory, jszip,
+ * ejs), which load while Chromium starts and compete with it: 0.38–0.44 s
+ * from node_modules, 0.19–0.25 s bundled.
  */
-const EXTERNAL_PACKAGES = ['vfile', 'vfile-message', 'puppeteer', 'pdfjs-dist', 'esbuild', 'tsx', 'pdf-lib', 'epub-gen-memory', 'jszip', 'ejs', 'iconv-lite', 'chardet', 'yaml'];
+const EXTERNAL_PACKAGES = ['vfile', 'vfile-message', 'puppeteer', 'pdfjs-dist', 'esbuild', 'tsx', 'iconv-lite', 'chardet'];
 
 /** Compiled code a day old or more: a process still running older code (a watch) has long loaded it. */
 const OLD_CODE_MS = 24 * 60 * 60 * 1000;

@@ -1,5 +1,7 @@
-/** pdf-lib's load and save as every stage uses them. */
+/** pdf-lib's load and save as every stage uses them, and the classes a stage loading pdf-lib lazily reads a PDF with. */
 import { PDFDocument } from 'pdf-lib';
+
+export { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 
 /**
  * pdf-lib yields to other work every 100 objects it parses and every 50 it

@@ -60,9 +60,11 @@ export function placeRecord({ bodyEndPage, roomMm, recordMm }: RecordMeasurement
 
 /**
  * pdf-lib, loaded when a 版记 is measured: the browser starts after the render
- * stage's code has loaded, and pdf-lib is a fifth of a second of it.
+ * stage's code has loaded, and pdf-lib is a fifth of a second of it. Through
+ * our own module: bundled (see scripts/cli/typescript.js), a lazy import of
+ * pdf-lib's CommonJS itself has no named exports.
  */
-type PdfLib = typeof import('pdf-lib');
+type PdfLib = typeof import('./pdf-document.ts');
 
 /** A named destination's page (1-based) and y (PDF units, up from the bottom). */
 function destination({ PDFArray, PDFDict, PDFName, PDFNumber, PDFRef }: PdfLib, pdf: PDFDocument, name: string): { page: number; y: number } {
@@ -81,8 +83,8 @@ function destination({ PDFArray, PDFDict, PDFName, PDFNumber, PDFRef }: PdfLib, 
  * top of the page area of its own page.
  */
 export async function measureRecord(printed: Uint8Array, marks: RecordMarks): Promise<RecordMeasurement> {
-  const [pdfLib, { loadPdf }] = await Promise.all([import('pdf-lib'), import('./pdf-document.ts')]);
-  const pdf = await loadPdf(printed);
+  const pdfLib = await import('./pdf-document.ts');
+  const pdf = await pdfLib.loadPdf(printed);
   const end = destination(pdfLib, pdf, marks.endId);
   const record = destination(pdfLib, pdf, marks.recordId);
   const bodyEndMm = pageGeometry().marginTopMm + (record.y - end.y) * MM_PER_PT;
