@@ -15,7 +15,7 @@ import type { RenderedDocument } from '../ast/types.ts';
 import { coverHtml, renderCover } from '../epub/cover.ts';
 import { bookFontTexts } from '../epub/book-text.ts';
 import { reportFontCoverage } from '../fonts/coverage.ts';
-import { defaultFontOptions, fontFaceCss, prepareFonts, type PreparedFonts, type SlotName } from '../fonts/index.ts';
+import { defaultFontOptions, fontFaceCss, listSystemFaces, prepareFonts, type PreparedFonts, type SlotName } from '../fonts/index.ts';
 import { parseDocument } from '../parse/index.ts';
 import { findChromium } from '../render/browser.ts';
 import type { Renderer } from '../render/renderer.ts';
@@ -72,6 +72,8 @@ function bothEditions(print: Partial<Record<SlotName, string>>, book: Partial<Re
 }
 
 async function prepare(name: string, file: VFile, ctx: PipelineContext): Promise<Prepared> {
+  // fontconfig answers while the document is parsed; a failure shows where the fonts are resolved.
+  listSystemFaces().catch(() => undefined);
   const sourceHash = sha256(file.value);
   const doc = parseDocument(file);
   const rendered = renderContent(doc, name);

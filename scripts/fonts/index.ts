@@ -10,6 +10,7 @@ import { SLOTS, type SlotName } from './slots.ts';
 import { subsetFaces } from './subset.ts';
 
 export { SLOTS, type SlotName } from './slots.ts';
+export { listSystemFaces } from './resolve.ts';
 
 export interface PreparedFace {
   slot: SlotName;
@@ -66,7 +67,7 @@ export function charsPerSlot(textBySlot: Partial<Record<SlotName, string>>): Map
 }
 
 export async function prepareFonts(textBySlot: Partial<Record<SlotName, string>>, options: FontOptions): Promise<PreparedFonts> {
-  const catalogue = fontCatalogue(options.userFontDirs);
+  const catalogue = await fontCatalogue(options.userFontDirs);
   const pending = [...charsPerSlot(textBySlot)]
     .filter(([, chars]) => chars.length > 0)
     .map(([slot, chars]) => {
