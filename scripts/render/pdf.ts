@@ -6,6 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
+import { COVER_SIZE } from '../epub/cover.ts';
 import { printWithRecordPlaced } from './record-placement.ts';
 import { guardRequests } from './requests.ts';
 import { squeezePunctuation } from './squeeze-punctuation.ts';
@@ -19,8 +20,13 @@ export interface PrintResult {
 /** How long one document may take to load and print, in ms, unless the Renderer is told otherwise. */
 export const DEFAULT_RENDER_TIMEOUT_MS = 120_000;
 
-/** The viewport a page is laid out in before printing; print layout ignores it, but the squeeze measures in it. */
-const PRINT_VIEWPORT = { width: 800, height: 600 } as const;
+/**
+ * The viewport a page is laid out in before printing. Print layout ignores
+ * it, and the squeeze measures at the page's own width; it is the EPUB
+ * cover's size, so the cover is photographed in the tab the print leaves
+ * without laying the document out again.
+ */
+const PRINT_VIEWPORT = COVER_SIZE;
 
 /**
  * Prints the HTML file at `htmlPath` in `page`, a tab of its own (see
