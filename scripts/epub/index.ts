@@ -23,7 +23,7 @@ import { embedSlotFonts } from './fonts.ts';
 import { contentIdentifier, creatorOf, descriptionOf, w3cDateTime, zipDate } from './metadata.ts';
 import { anchorLeadParagraphs, ncxNavMap, pageList, tableOfContents, type Landmark } from './nav.ts';
 import { insertPageBreaks } from './page-breaks.ts';
-import { pdfPageRuns } from './pdf-text.ts';
+import { pdfPageTexts } from './pdf-text.ts';
 import type { PDFDocument } from 'pdf-lib';
 
 export { bookFontTexts } from './book-text.ts';
@@ -160,7 +160,7 @@ function templateData(doc: RenderedDocument, chapters: EpubChapter[], hasCover: 
 
 export async function writeEpub(doc: RenderedDocument, options: EpubOptions = {}): Promise<Buffer> {
   const content = structuredClone(doc.content) as Root;
-  if (options.pdf) insertPageBreaks(content, await pdfPageRuns(options.pdf), options.file);
+  if (options.pdf) insertPageBreaks(content, await pdfPageTexts(options.pdf), options.file);
   anchorLeadParagraphs(content);
   const chapters = splitIntoChapters(content, doc.meta.title);
   if (chapters.length === 0) throw new Error(`${doc.name}: nothing to put in the EPUB (the rendered content is empty)`);

@@ -20,6 +20,21 @@ import type { VFile } from 'vfile';
 const KEY_LENGTH = 16;
 const MIN_KEY_LENGTH = 4;
 
+/**
+ * A page's text runs in content-stream order, by index: undefined past the
+ * last, as an array's at(). The build's are read from the PDF as they are
+ * asked for (see pdf-text.ts), so only the first few of a page are read.
+ */
+export interface PageRuns {
+  at(index: number): string | undefined;
+}
+
+function allRuns(runs: PageRuns): string[] {
+  const all: string[] = [];
+  for (let run = runs.at(0); run !== undefined; run = runs.at(all.length)) all.push(run);
+  return all;
+}
+
 /** Whitespace is layout, not text: PDFs drop or add it (U+3000 included). */
 const WHITESPACE = /\s/u;
 
@@ -40,15 +55,15 @@ function squeeze(text: string): string {
  * a page whose text is not found. Each run of the page is tried in turn as the
  * page's beginning, so page furniture before the body text is skipped.
  */
-export function pageStartOffsets(documentText: string, pages: string[][]): Array<number | undefined> {
+export function pageStartOffsets(documentText: string, pages: PageRuns[]): Array<number | undefined> {
   let from = 0;
   return pages.map((runs) => {
-    // Runs squeezed as far as the keys reach, not the whole page: one page's start is ~16 characters.
+    // Runs read and squeezed as far as the keys reach, not the whole page: one page's start is ~16 characters.
     const squeezed: string[] = [];
-    const squeezedRun = (index: number) => (squeezed[index] ??= squeeze(runs[index]));
-    for (let first = 0; first < runs.length; first++) {
+    const squeezedRun = (index: number) => (squeezed[index] ??= squeeze(runs.at(index)!));
+    for (let first = 0; runs.at(first) !== undefined; first++) {
       let rest = '';
-      for (let next = first; next < runs.length && rest.length < KEY_LENGTH; next++) rest += squeezedRun(next);
+      for (let next = first; runs.at(next) !== undefined && rest.length < KEY_LENGTH; next++) rest += squeezedRun(next);
       for (let length = Math.min(KEY_LENGTH, rest.length); length >= Math.min(MIN_KEY_LENGTH, rest.length) && length > 0; length--) {
         const offset = documentText.indexOf(rest.slice(0, length), from);
         if (offset >= 0) {
@@ -117,8 +132,8 @@ function insertAt(positions: Array<TextPosition & { start: number }>, offset: nu
 }
 
 /** A page with nothing on it but its number ("— 12 —"), such as the blank page before an odd 版记 page. */
-function isBlank(runs: string[]): boolean {
-  return /^[\d\p{Pd}]*$/u.test(squeeze(runs.join('')));
+function isBlank(runs: PageRuns): boolean {
+  return /^[\d\p{Pd}]*$/u.test(squeeze(allRuns(runs).join('')));
 }
 
 /**
@@ -127,7 +142,7 @@ function isBlank(runs: string[]): boolean {
  * a page whose text cannot be found gets a message on `file` and no marker.
  * Returns the page numbers that got a marker.
  */
-export function insertPageBreaks(content: Root, pages: string[][], file?: VFile): number[] {
+export function insertPageBreaks(content: Root, pages: PageRuns[], file?: VFile): number[] {
   const { text, positions } = textPositions(content);
   const offsets = pageStartOffsets(text, pages);
   const placed: number[] = [];

@@ -91,6 +91,8 @@ function hexValue(byte: number): number {
  * arrays and dictionaries are skipped.
  */
 class ContentScanner {
+  /** Where scanning resumes. */
+  #at = 0;
   #pending = '';
   /** Where the last name operand is in the bytes, read only by the operators that use it. */
   #name: [number, number] = [0, 0];
@@ -99,10 +101,19 @@ class ContentScanner {
 
   constructor(private readonly bytes: Uint8Array) {}
 
-  /** Calls `onOperator` for each operator ("other" for those text reading ignores) with the text of its string operands and its last name operand. */
-  scan(fontOf: () => FontDecoder, onOperator: (operator: string, text: string, name: () => string) => void): void {
+  get done(): boolean {
+    return this.#at >= this.bytes.length;
+  }
+
+  /**
+   * Calls `onOperator` for each operator ("other" for those text reading
+   * ignores) with the text of its string operands and its last name operand,
+   * until `stop()` holds after one, or the stream ends; the next call goes on
+   * from there.
+   */
+  scan(fontOf: () => FontDecoder, onOperator: (operator: string, text: string, name: () => string) => void, stop: () => boolean = () => false): void {
     const { bytes } = this;
-    let i = 0;
+    let i = this.#at;
     while (i < bytes.length) {
       const byte = bytes[i];
       if (WHITE[byte]) {
@@ -140,11 +151,16 @@ class ContentScanner {
             onOperator(operator, this.#pending, () => String.fromCharCode(...bytes.subarray(from, to)));
             this.#pending = '';
             this.#name = [0, 0];
+            if (stop()) {
+              this.#at = end;
+              return;
+            }
           }
         }
         i = end;
       }
     }
+    this.#at = i;
   }
 
   /** One byte of a string: a whole code (one byte, or two for CID fonts) adds its text. */
@@ -207,12 +223,76 @@ class ContentScanner {
   }
 }
 
+/**
+ * A page's text runs (one per text object), read from its content as they
+ * are asked for: a page's start in the EPUB needs its first few runs, and the
+ * rest of a page's content, most of the bytes, is not scanned for it.
+ * Form XObjects the page paints (`Do`) are read whole where they are painted.
+ */
+export class PageText {
+  readonly #runs: string[] = [];
+  readonly #scanner: ContentScanner;
+  #font = NO_FONT;
+  #run: string | undefined;
+
+  constructor(
+    private readonly reader: PageTextReader,
+    content: Uint8Array,
+    private readonly resources: PDFDict | undefined,
+    private readonly depth = 0,
+  ) {
+    this.#scanner = new ContentScanner(content);
+  }
+
+  /** The run at `index`, or undefined past the last one (as an array's at()). */
+  at(index: number): string | undefined {
+    while (index >= this.#runs.length && !this.#scanner.done) this.#read(index + 1);
+    return this.#runs[index];
+  }
+
+  all(): string[] {
+    if (!this.#scanner.done) this.#read(Infinity);
+    return [...this.#runs];
+  }
+
+  /** Reads on until there are `count` runs or the content ends. */
+  #read(count: number): void {
+    this.#scanner.scan(
+      () => this.#font,
+      (operator, text, name) => {
+        switch (operator) {
+          case 'BT':
+            this.#run = '';
+            break;
+          case 'ET':
+            if (this.#run) this.#runs.push(this.#run);
+            this.#run = undefined;
+            break;
+          case 'Tf':
+            this.#font = this.reader.font(this.resources, name());
+            break;
+          case 'Tj':
+          case 'TJ':
+          case "'":
+          case '"':
+            this.#run = (this.#run ?? '') + text;
+            break;
+          case 'Do':
+            if (this.depth < 8) this.#runs.push(...this.reader.form(this.resources, name(), this.depth + 1));
+            break;
+        }
+      },
+      () => this.#runs.length >= count,
+    );
+  }
+}
+
 class PageTextReader {
   readonly #fonts = new Map<PDFObject, FontDecoder>();
 
   constructor(private readonly pdf: PDFDocument) {}
 
-  #font(resources: PDFDict | undefined, name: string): FontDecoder {
+  font(resources: PDFDict | undefined, name: string): FontDecoder {
     const fonts = resources?.lookupMaybe(PDFName.of('Font'), PDFDict);
     const ref = fonts?.get(PDFName.of(name));
     if (!ref) return NO_FONT;
@@ -225,43 +305,12 @@ class PageTextReader {
     return decoder;
   }
 
-  /** The runs (one per text object) of one content stream, following form XObjects it paints (`Do`). */
-  read(content: Uint8Array, resources: PDFDict | undefined, runs: string[], depth = 0): void {
-    let font = NO_FONT;
-    let run: string | undefined;
-    new ContentScanner(content).scan(
-      () => font,
-      (operator, text, name) => {
-        switch (operator) {
-          case 'BT':
-            run = '';
-            break;
-          case 'ET':
-            if (run) runs.push(run);
-            run = undefined;
-            break;
-          case 'Tf':
-            font = this.#font(resources, name());
-            break;
-          case 'Tj':
-          case 'TJ':
-          case "'":
-          case '"':
-            run = (run ?? '') + text;
-            break;
-          case 'Do':
-            if (depth < 8) this.#form(resources, name(), runs, depth + 1);
-            break;
-        }
-      },
-    );
-  }
-
-  #form(resources: PDFDict | undefined, name: string, runs: string[], depth: number): void {
+  /** The runs of the form XObject `name`, none if it is not one. */
+  form(resources: PDFDict | undefined, name: string, depth: number): string[] {
     const xobject = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict)?.lookup(PDFName.of(name));
-    if (!(xobject instanceof PDFStream) || xobject.dict.lookup(PDFName.of('Subtype')) !== PDFName.of('Form')) return;
+    if (!(xobject instanceof PDFStream) || xobject.dict.lookup(PDFName.of('Subtype')) !== PDFName.of('Form')) return [];
     const own = xobject.dict.lookupMaybe(PDFName.of('Resources'), PDFDict);
-    this.read(streamBytes(xobject), own ?? resources, runs, depth);
+    return new PageText(this, streamBytes(xobject), own ?? resources, depth).all();
   }
 }
 
@@ -274,18 +323,16 @@ function contentStreams(pdf: PDFDocument, contents: PDFObject | undefined): PDFS
 const NEWLINE = Buffer.from('\n');
 
 /**
- * The text runs (one per text object) of every page of a PDF, in
- * content-stream order: from its bytes, or from the document the build
- * loaded already to finish it (a 166-page PDF takes pdf-lib 0.06–0.08 s to parse).
+ * The text of every page of a PDF, read as it is asked for (see PageText):
+ * from its bytes, or from the document the build loaded already to finish it
+ * (a 166-page PDF takes pdf-lib 0.06–0.08 s to parse).
  */
-export async function pdfPageRuns(printed: Uint8Array | PDFDocument): Promise<string[][]> {
+export async function pdfPageTexts(printed: Uint8Array | PDFDocument): Promise<PageText[]> {
   const pdf = printed instanceof PDFDocument ? printed : await loadPdf(printed);
   const reader = new PageTextReader(pdf);
   return pdf.getPages().map((page) => {
-    const runs: string[] = [];
     // A page's content may be split over several streams, which join into one.
     const content = Buffer.concat(contentStreams(pdf, page.node.Contents()).flatMap((stream) => [streamBytes(stream), NEWLINE]));
-    reader.read(content, page.node.Resources(), runs);
-    return runs;
+    return new PageText(reader, content, page.node.Resources());
   });
 }

@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEpub } from '../../scripts/epub/index.ts';
 import { insertPageBreaks, pageStartOffsets } from '../../scripts/epub/page-breaks.ts';
-import { pdfPageRuns } from '../../scripts/epub/pdf-text.ts';
+import { pdfPageTexts } from '../../scripts/epub/pdf-text.ts';
 import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
 import { epubcheck, formatMessages } from './helpers/epubcheck.ts';
 import { fixtureDocument, parseContent } from './helpers/fixture.ts';
@@ -73,9 +73,9 @@ describe('page-list from a PDF printed by Chromium', () => {
     if (browser) await closeBrowser(browser);
   });
 
-  it('reads the same characters on every page as poppler (pdfPageRuns)', async () => {
+  it('reads the same characters on every page as poppler (pdfPageTexts)', async () => {
     const pdf = await printSmallPdf(browser, fixtureDocument());
-    const ours = await pdfPageRuns(pdf);
+    const ours = (await pdfPageTexts(pdf)).map((page) => page.all());
     const poppler = await popplerPageTexts(pdf);
     expect(ours.length).toBe(poppler.length);
     // Poppler reads in layout order (the page number last), ours in content-stream order: compare the characters.

@@ -1,6 +1,6 @@
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { parseToUnicode, pdfPageRuns } from '../../scripts/epub/pdf-text.ts';
+import { parseToUnicode, pdfPageTexts } from '../../scripts/epub/pdf-text.ts';
 
 const CMAP = `/CIDInit /ProcSet findresource begin
 begincmap
@@ -41,7 +41,10 @@ async function pdfWith(content: string, form: string): Promise<Uint8Array> {
   return pdf.save();
 }
 
-describe('pdfPageRuns', () => {
+/** Every page's runs, read whole. */
+const pageRuns = async (pdf: Uint8Array | PDFDocument) => (await pdfPageTexts(pdf)).map((page) => page.all());
+
+describe('pdfPageTexts', () => {
   it('gives one run per text object, decoding hex and literal strings, TJ arrays, marked content and form XObjects', async () => {
     const content = [
       '/P <</MCID 0 >>BDC BT /F1 12 Tf 1 0 0 -1 10 20 Tm <0003> Tj 12 0 Td <00100011> Tj ET EMC',
@@ -49,14 +52,24 @@ describe('pdfPageRuns', () => {
       '/X1 Do',
     ].join('\n');
     const pdf = await pdfWith(content, 'BT /F1 10 Tf <0012> Tj ET');
-    expect(await pdfPageRuns(pdf)).toEqual([['人民氒', '大会', '氓']]);
+    expect(await pageRuns(pdf)).toEqual([['人民氒', '大会', '氓']]);
+  });
+
+  it('reads a page only as far as its runs are asked for, and on from there', async () => {
+    const content = ['BT /F1 12 Tf <0003> Tj ET', '/X1 Do', 'BT /F1 12 Tf <0020> Tj ET', 'BT /F1 12 Tf <0021> Tj ET'].join('\n');
+    const [page] = await pdfPageTexts(await pdfWith(content, 'BT /F1 10 Tf <0012> Tj ET'));
+    expect(page.at(0)).toBe('人');
+    expect(page.at(2)).toBe('大');
+    expect(page.at(1)).toBe('氓');
+    expect(page.all()).toEqual(['人', '氓', '大', '会']);
+    expect(page.at(4)).toBeUndefined();
   });
 
   it('reads the document the build finished, pages it inserted included, as it reads the saved bytes', async () => {
     const printed = await PDFDocument.load(await pdfWith('BT /F1 12 Tf <0003> Tj ET', ''));
     printed.insertPage(0); // as finishPdf puts a blank page before the 版记
-    const runs = await pdfPageRuns(printed);
+    const runs = await pageRuns(printed);
     expect(runs).toEqual([[], ['人']]);
-    expect(await pdfPageRuns(await printed.save())).toEqual(runs);
+    expect(await pageRuns(await printed.save())).toEqual(runs);
   });
 });
