@@ -82,6 +82,19 @@ describe('font slots from the template CSS', () => {
     expect(texts.body?.replace(/\n/g, '')).toBe('各位代表：严格落实制度，开展专题学习22次。');
     expect(texts.song).toMatch(/^— 0123456789$/);
   });
+
+  it('matches selectors as CSS does: combinators, attributes, pseudo-classes, the later rule winning', () => {
+    const content = fromHtml('<h2 class="x y">甲</h2><p data-kind="note">乙<span lang="en">丙</span></p><p>丁</p><p>戊</p>', { fragment: true });
+    const wrapper = fromHtml('<div class="gw-document"></div>', { fragment: true }).children[0] as Element;
+    const css = `
+      .gw-document > h2.x { font-family: gw-heading; }
+      h2.y { font-family: gw-title; }
+      [data-kind="note"] span[lang|="en"] { font-family: gw-latin; }
+      p:last-child { font-family: gw-kai; }
+      html .gw-document p:nth-of-type(2) { font-family: gw-song; }`;
+    const texts = slotTexts(content, css, wrapper);
+    expect(texts).toEqual({ title: '甲', body: '乙', latin: '丙', song: '— 0123456789丁', kai: '戊' });
+  });
 });
 
 describe('GB/T 9704 geometry', () => {
