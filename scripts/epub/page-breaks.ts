@@ -64,7 +64,10 @@ export function pageStartOffsets(documentText: string, pages: PageRuns[]): Array
     for (let first = 0; runs.at(first) !== undefined; first++) {
       let rest = '';
       for (let next = first; runs.at(next) !== undefined && rest.length < KEY_LENGTH; next++) rest += squeezedRun(next);
-      for (let length = Math.min(KEY_LENGTH, rest.length); length >= Math.min(MIN_KEY_LENGTH, rest.length) && length > 0; length--) {
+      // No longer key is found where the shortest is not: furniture (the page number) costs one search of the text, not thirteen.
+      const shortest = Math.min(MIN_KEY_LENGTH, rest.length);
+      if (shortest === 0 || !documentText.includes(rest.slice(0, shortest), from)) continue;
+      for (let length = Math.min(KEY_LENGTH, rest.length); length >= shortest; length--) {
         const offset = documentText.indexOf(rest.slice(0, length), from);
         if (offset >= 0) {
           from = offset + 1;
