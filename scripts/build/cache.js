@@ -39,6 +39,10 @@ import { writeAtomically } from './outputs.js';
  * @property {Record<string, string>} stages stage → key of the stage products this document used; entries no record names are pruned.
  * @property {StoredMessage[]} messages
  *
+ * @typedef {{ because: 'new' | 'tool' | 'force' } | { because: 'fonts' | 'input' | 'output', path: string }} Staleness
+ * Why a document is built again: no record in this output folder; the tool, its packages or the environment changed
+ * (the record's key); asked to; a font folder, an input or an output changed since the record.
+ *
  * @typedef {object} BuildEntry what a good build of one document leaves for its record
  * @property {string} key
  * @property {Record<string, FileStamp>} inputs
@@ -64,25 +68,30 @@ export class BuildCache {
   }
 
   /**
-   * The record of the last good build of `source`, when it is still valid for `key`.
+   * The record of the last good build of `source` when it is still valid for
+   * `key`, else why the document has to be built again: the first file found
+   * changed, or what else did.
    * @param {string} name
    * @param {string} source
    * @param {string} key
-   * @returns {BuildRecord | undefined}
+   * @returns {{ record: BuildRecord } | { stale: Staleness }}
    */
-  upToDate(name, source, key) {
+  check(name, source, key) {
     /** @type {BuildRecord} */
     let record;
     try {
       record = JSON.parse(readFileSync(this.#recordPath(name, source), 'utf8'));
     } catch {
-      return undefined;
+      return { stale: { because: 'new' } };
     }
-    if (record.key !== key) return undefined;
-    /** @param {Record<string, FileStamp>} stamps */
-    const unchanged = (stamps) => Object.entries(stamps).every(([path, stamp]) => stillMatches(path, stamp));
-    const foldersUnchanged = Object.entries(record.folders).every(([dir, signature]) => folderSignature(dir) === signature);
-    return foldersUnchanged && unchanged(record.inputs) && unchanged(record.outputs) ? record : undefined;
+    if (record.key !== key) return { stale: { because: 'tool' } };
+    const folder = Object.entries(record.folders).find(([dir, signature]) => folderSignature(dir) !== signature)?.[0];
+    if (folder) return { stale: { because: 'fonts', path: folder } };
+    const input = Object.keys(record.inputs).find((path) => !stillMatches(path, record.inputs[path]));
+    if (input) return { stale: { because: 'input', path: input } };
+    const output = Object.keys(record.outputs).find((path) => !stillMatches(path, record.outputs[path]));
+    if (output) return { stale: { because: 'output', path: output } };
+    return { record };
   }
 
   /**

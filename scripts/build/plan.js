@@ -24,6 +24,7 @@ export const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
  * @property {string[]} outputs
  * @property {Error} [error]
  * @property {boolean} upToDate True when the outputs were already up to date and nothing was built.
+ * @property {import('./cache.js').Staleness} [stale] Why a document that is not up to date is built (see BuildCache.check).
  * @property {number} ms
  * @property {Record<string, number>} [timings] Milliseconds per stage of a document built (see ./document.ts).
  *
@@ -93,10 +94,14 @@ export function planBuild(sources, { outDir, force = false }) {
   /** @type {DocumentResult[]} */
   const results = sources.map((source) => ({ source, file: new VFile({ path: relative(process.cwd(), source) || source }), outputs: [], upToDate: false, ms: 0 }));
   const stale = results.filter((result) => {
-    const record = force ? undefined : cache.upToDate(outputName(result.source), result.source, keyOf(result.source));
-    if (!record) return true;
-    BuildCache.replay(record, result.file);
-    Object.assign(result, { outputs: Object.keys(record.outputs), upToDate: true });
+    /** @type {ReturnType<BuildCache['check']>} */
+    const checked = force ? { stale: { because: 'force' } } : cache.check(outputName(result.source), result.source, keyOf(result.source));
+    if ('stale' in checked) {
+      result.stale = checked.stale;
+      return true;
+    }
+    BuildCache.replay(checked.record, result.file);
+    Object.assign(result, { outputs: Object.keys(checked.record.outputs), upToDate: true });
     return false;
   });
   return { results, stale, cache, tool, keyOf };

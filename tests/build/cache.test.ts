@@ -51,40 +51,43 @@ describe('cache records', () => {
     return { cache, source, template, output, fonts };
   };
 
-  it('say a document is up to date while its inputs, outputs and key are unchanged', () => {
+  it('say a document is up to date while its inputs, outputs and key are unchanged, and why not otherwise', () => {
     const { cache, source } = setUp();
-    expect(cache.upToDate('doc', source, 'k')).toBeDefined();
-    expect(cache.upToDate('doc', source, 'other key')).toBeUndefined();
+    expect(cache.check('doc', source, 'k')).toHaveProperty('record');
+    expect(cache.check('doc', source, 'other key')).toEqual({ stale: { because: 'tool' } });
+    expect(cache.check('other', join(source, '..', 'other.md'), 'k')).toEqual({ stale: { because: 'new' } });
   });
 
   it('go stale when the source is edited', () => {
     const { cache, source } = setUp();
     writeFileSync(source, '正文，改过');
-    expect(cache.upToDate('doc', source, 'k')).toBeUndefined();
+    expect(cache.check('doc', source, 'k')).toEqual({ stale: { because: 'input', path: source } });
   });
 
   it('go stale when a template it used changes', () => {
     const { cache, source, template } = setUp();
     writeFileSync(template, 'p { color: red }');
-    expect(cache.upToDate('doc', source, 'k')).toBeUndefined();
+    expect(cache.check('doc', source, 'k')).toEqual({ stale: { because: 'input', path: template } });
   });
 
   it('go stale when a font is added to a font folder the build searched', () => {
     const { cache, source, fonts } = setUp();
     writeFileSync(join(fonts, 'FZXiaoBiaoSong-B05S.ttf'), 'font');
-    expect(cache.upToDate('doc', source, 'k')).toBeUndefined();
+    expect(cache.check('doc', source, 'k')).toEqual({ stale: { because: 'fonts', path: fonts } });
   });
 
   it('go stale when an output is edited or removed', () => {
     const { cache, source, output } = setUp();
     writeFileSync(output, '%PDF-broken');
-    expect(cache.upToDate('doc', source, 'k')).toBeUndefined();
+    expect(cache.check('doc', source, 'k')).toEqual({ stale: { because: 'output', path: output } });
   });
 
   it('give back the warnings of the build they describe', () => {
     const { cache, source } = setUp();
     const file = new VFile();
-    BuildCache.replay(cache.upToDate('doc', source, 'k')!, file);
+    const checked = cache.check('doc', source, 'k');
+    if (!('record' in checked)) throw new Error('not up to date');
+    BuildCache.replay(checked.record, file);
     expect(file.messages.map(String)).toEqual(['2:3: a warning']);
   });
 

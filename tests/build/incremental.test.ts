@@ -43,6 +43,7 @@ describe('rebuilding', () => {
 
   it('builds every document of the tree with one browser', () => {
     expect(Object.values(first.results).map((r) => r.error)).toEqual([undefined, undefined]);
+    expect(Object.values(first.results).map((r) => r.stale)).toEqual([{ because: 'new' }, { because: 'new' }]);
     expect(first.renderer.prints).toBe(2);
     expect(temporaryFiles(tree.out)).toEqual([]);
   });
@@ -74,6 +75,7 @@ describe('rebuilding', () => {
     const { results, renderer } = await build();
     expect(results['report.md'].upToDate).toBe(true);
     expect(results['notice.md'].upToDate).toBe(false);
+    expect(results['notice.md'].stale).toEqual({ because: 'input', path: notice });
     expect(results['notice.md'].error).toBeUndefined();
     expect(renderer.prints).toBe(1);
     expect(readFileSync(join(tree.out, 'notice.html'), 'utf8')).toContain('二〇二四年四月一日');

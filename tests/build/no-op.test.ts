@@ -72,6 +72,7 @@ describe('a build with work to do', () => {
 
   it('runs the pipeline compiled by esbuild (scripts/cli/typescript.js): no TypeScript loader, no .ts module', () => {
     expect(compiled(first).length).toBeGreaterThan(1);
+    expect(first.lines).toContainEqual(expect.stringMatching(/^built src\/notice\.md → .*; not built into this folder before\)$/));
     expect(typeScript(first)).toEqual([]);
     expect(tsx(first)).toEqual([]);
   });
@@ -81,6 +82,8 @@ describe('a build with work to do', () => {
     try {
       const forced = await build('--force');
       expect(forced.code, forced.lines.join('\n')).toBe(0);
+      // Each document built says why, after its timings.
+      expect(forced.lines).toContainEqual(expect.stringMatching(/^built src\/notice\.md → .*; --force\)$/));
       expect(compiled(forced)).toEqual([]);
       expect(typeScript(forced)).toContain(new URL('../../scripts/build/index.ts', import.meta.url).href);
     } finally {

@@ -22,12 +22,30 @@ import { importTypeScript } from '../typescript.js';
 
 const USAGE = 'usage: gongwen build FILE.md|DIR... [--out DIR] [--shard i/n] [--jobs N] [--force] [--quiet]';
 
+/** @param {import('../../build/cache.js').Staleness} stale */
+function rebuildReason(stale) {
+  switch (stale.because) {
+    case 'new':
+      return 'not built into this folder before';
+    case 'tool':
+      return 'the tool, its packages or the environment changed';
+    case 'force':
+      return '--force';
+    case 'fonts':
+      return `the fonts in ${shown(stale.path)} changed`;
+    case 'input':
+      return `${shown(stale.path)} changed`;
+    case 'output':
+      return `${shown(stale.path)} was changed or removed`;
+  }
+}
+
 /** @param {DocumentResult} result */
 function report(result) {
   if (result.error) return `failed ${shown(result.source)} (${seconds(result.ms)})`;
   if (result.upToDate) return `up to date ${shown(result.source)}`;
   const stages = Object.entries(result.timings ?? {}).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)}`);
-  return `built ${shown(result.source)} → ${result.outputs.map(shown).join(', ')} (${seconds(result.ms)}: ${stages.join(', ')})`;
+  return `built ${shown(result.source)} → ${result.outputs.map(shown).join(', ')} (${seconds(result.ms)}: ${stages.join(', ')}${result.stale ? `; ${rebuildReason(result.stale)}` : ''})`;
 }
 
 /**
