@@ -55,7 +55,9 @@ export async function importTypeScript(url) {
 async function compiledEntry(entry) {
   const esbuild = await import('esbuild');
   const codeDirs = readdirSync(SCRIPTS_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-  const dir = join(CACHE_DIR, `code-${sha256(`${esbuild.version}\n${codeFingerprint(PROJECT_DIR, codeDirs)}`).slice(0, 20)}`);
+  // Keyed by where the code is too: the bundle imports our plain-JS modules by their paths, so two checkouts sharing
+  // one node_modules (a symlink, a worktree) with the same code must not load each other's.
+  const dir = join(CACHE_DIR, `code-${sha256(`${esbuild.version}\n${PROJECT_DIR}\n${codeFingerprint(PROJECT_DIR, codeDirs)}`).slice(0, 20)}`);
   const compiled = join(dir, relative(SCRIPTS_DIR, entry).replace(/\.ts$/, '.js'));
   if (isFile(compiled)) return compiled;
 
