@@ -87,9 +87,11 @@ export class BuildCache {
     if (record.key !== key) return { stale: { because: 'tool' } };
     const folder = Object.entries(record.folders).find(([dir, signature]) => folderSignature(dir) !== signature)?.[0];
     if (folder) return { stale: { because: 'fonts', path: folder } };
-    const input = Object.keys(record.inputs).find((path) => !stillMatches(path, record.inputs[path]));
+    /** @param {Record<string, FileStamp>} stamps */
+    const firstChanged = (stamps) => Object.keys(stamps).find((path) => !stillMatches(path, stamps[path]));
+    const input = firstChanged(record.inputs);
     if (input) return { stale: { because: 'input', path: input } };
-    const output = Object.keys(record.outputs).find((path) => !stillMatches(path, record.outputs[path]));
+    const output = firstChanged(record.outputs);
     if (output) return { stale: { because: 'output', path: output } };
     return { record };
   }

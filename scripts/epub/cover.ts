@@ -9,11 +9,12 @@ import { toHtml } from 'hast-util-to-html';
 import type { Page } from 'puppeteer';
 import type { RenderedDocument } from '../ast/types.ts';
 import { guardRequests } from '../render/requests.ts';
+import { keepTabViewport, TAB_VIEWPORT } from '../render/viewport.ts';
 import { OFFICIAL_RED, standardDate } from '../standard/gbt9704.ts';
 import { hasClass } from './chapters.ts';
 
-/** A4's proportions at a size readers show sharply on a phone. */
-export const COVER_SIZE = { width: 900, height: Math.round(900 * Math.SQRT2) } as const;
+/** The cover is a tab's whole viewport, photographed without a clip (see render/viewport.ts). */
+export const COVER_SIZE = TAB_VIEWPORT;
 
 const TITLE_BLOCK = ['gw-title', 'gw-occasion', 'gw-speaker'];
 const TEMPLATE = readFileSync(new URL('./templates/cover.html.ejs', import.meta.url), 'utf8');
@@ -50,7 +51,7 @@ let photographing: Promise<unknown> = Promise.resolve();
 function photographInFront(page: Page): Promise<Uint8Array> {
   const turn = photographing.then(async () => {
     await page.bringToFront();
-    // The viewport, which is the cover's size: no clip, which would cost puppeteer a round trip to the page.
+    // The viewport, which is the cover: no clip, which would cost puppeteer a round trip to the page.
     return page.screenshot({ type: 'png', captureBeyondViewport: false });
   });
   photographing = turn.catch(() => undefined);
@@ -68,8 +69,7 @@ function photographInFront(page: Page): Promise<Uint8Array> {
 export async function renderCover(page: Page, doc: RenderedDocument): Promise<Uint8Array> {
   const guard = await guardRequests(page, () => false);
   try {
-    const { width, height } = page.viewport() ?? {};
-    if (width !== COVER_SIZE.width || height !== COVER_SIZE.height) await page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 });
+    await keepTabViewport(page);
     await page.evaluate(`(${DRAW_OVER})(${JSON.stringify(coverHtml(doc))})`);
     return await photographInFront(page);
   } finally {

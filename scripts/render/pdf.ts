@@ -6,10 +6,10 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
-import { COVER_SIZE } from '../epub/cover.ts';
 import { printWithRecordPlaced } from './record-placement.ts';
 import { guardRequests } from './requests.ts';
 import { squeezePunctuation } from './squeeze-punctuation.ts';
+import { keepTabViewport } from './viewport.ts';
 
 export interface PrintResult {
   pdf: Uint8Array;
@@ -21,14 +21,6 @@ export interface PrintResult {
 export const DEFAULT_RENDER_TIMEOUT_MS = 120_000;
 
 /**
- * The viewport a page is laid out in before printing. Print layout ignores
- * it, and the squeeze measures at the page's own width; it is the EPUB
- * cover's size, so the cover is photographed in the tab the print leaves
- * without laying the document out again.
- */
-const PRINT_VIEWPORT = COVER_SIZE;
-
-/**
  * Prints the HTML file at `htmlPath` in `page`, a tab of its own (see
  * renderer.ts, which reuses tabs and survives a browser that crashes or
  * hangs); `allowedDirs` are the folders whose files it may load.
@@ -38,8 +30,7 @@ export async function printPdf(page: Page, htmlPath: string, allowedDirs: string
   const pageUrl = pathToFileURL(htmlPath).href;
   const guard = await guardRequests(page, (url) => allowed.some((prefix) => url.startsWith(prefix)), pageUrl);
   try {
-    const { width, height } = page.viewport() ?? {};
-    if (width !== PRINT_VIEWPORT.width || height !== PRINT_VIEWPORT.height) await page.setViewport(PRINT_VIEWPORT);
+    await keepTabViewport(page);
     // Laid out for print from the start: one layout less than switching after loading.
     await page.emulateMediaType('print');
     await page.goto(pageUrl, { waitUntil: 'load', timeout: timeoutMs });
